@@ -1,0 +1,23 @@
+# Daria image: the built frontend plus the Python app. Used by docker-compose.yml for both the
+# web server and the Celery worker.
+FROM node:20-bookworm-slim AS frontend
+WORKDIR /app/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/ ./
+RUN npm run build
+
+FROM python:3.11-slim-bookworm
+ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 DARIA_DATA_DIR=/data
+WORKDIR /app
+RUN apt-get update && apt-get install -y --no-install-recommends libgomp1 \
+    && rm -rf /var/lib/apt/lists/*
+COPY requirements.txt ./
+RUN pip install -r requirements.txt
+COPY . .
+COPY --from=frontend /app/frontend/dist ./frontend/dist
+RUN python scripts/compile_messages.py \
+    && SECRET_KEY=build-only python manage.py collectstatic --noinput --verbosity 0
+RUN useradd --create-home daria && mkdir -p /data && chown daria /data
+USER daria
+EXPOSE 8000

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite: linters, the API schema, the frontend, the engine on its own, then the
+# web app against real PostgreSQL and Redis (with a real Celery worker and a real Chromium).
+# Called by `make test` after the install steps.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/daria}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
+export DARIA_DATA_DIR="${DARIA_DATA_DIR:-$PWD/var/test-data}"
+BIN=.venv/bin
+
+echo "== lint"
+$BIN/ruff check .
+$BIN/lint-imports
+
+echo "== OpenAPI schema"
+$BIN/python manage.py spectacular --validate --fail-on-warn --file var/openapi.yaml
+
+echo "== docker-compose.yml"
+if docker compose version >/dev/null 2>&1; then docker compose config --quiet; else docker-compose config --quiet; fi
+
+echo "== frontend"
+(cd frontend && npm run lint && npm test)
+
+echo "== engine (plain pytest, no Django)"
+$BIN/pytest -p no:django tests/automl_core -q
+
+echo "== web app, worker and browser"
+$BIN/pytest tests/daria tests/integration tests/e2e -q
