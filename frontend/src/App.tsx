@@ -1,0 +1,31 @@
+/** The routes of the single-page app. */
+import { Route, Routes } from "react-router";
+import { Layout } from "./components/Layout";
+import { RequireAuth } from "./components/RequireAuth";
+import { DatasetPage } from "./pages/DatasetPage";
+import { ExperimentPage } from "./pages/ExperimentPage";
+import { LoginPage } from "./pages/LoginPage";
+import { ModelPage } from "./pages/ModelPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { ProjectPage } from "./pages/ProjectPage";
+import { ProjectsPage } from "./pages/ProjectsPage";
+import { SetupPage } from "./pages/SetupPage";
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<ProjectsPage />} />
+          <Route path="/projects/:id" element={<ProjectPage />} />
+          <Route path="/datasets/:id" element={<DatasetPage />} />
+          <Route path="/experiments/:id" element={<ExperimentPage />} />
+          <Route path="/models/:id" element={<ModelPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,273 @@
+/**
+ * The REST client: the only module that talks to the server.
+ *
+ * It keeps the session's CSRF token, says which language the user reads, turns failures into
+ * `ApiError`s with readable messages and hands back domain types, never wire JSON.
+ */
+import {
+  toDataset,
+  toExperiment,
+  toPredictionBatch,
+  toPreview,
+  toProject,
+  toTrainedModel,
+  toTrial,
+  toUser,
+} from "./convert";
+import { ApiError, networkError, toApiError } from "./errors";
+import type {
+  Dataset,
+  Experiment,
+  Id,
+  NewExperiment,
+  PredictionBatch,
+  Project,
+  TablePreview,
+  TrainedModel,
+  Trial,
+  User,
+} from "./types";
+import type {
+  WireDataset,
+  WireExperiment,
+  WireExperimentCreate,
+  WirePredictionBatch,
+  WirePreview,
+  WireProject,
+  WireSetupStatus,
+  WireTrainedModel,
+  WireTrial,
+  WireUser,
+} from "./wire";
+
+const API_ROOT = "/api/v1";
+const CSRF_COOKIE = "csrftoken";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Reports bytes sent so far out of the total. */
+export type ProgressHandler = (loaded: number, total: number) => void;
+
+let requestLanguage = "en";
+let csrfRequest: Promise<void> | null = null;
+
+/** Set the language the server should answer in (sent as `Accept-Language`). */
+export function setRequestLanguage(language: string): void {
+  requestLanguage = language;
+}
+
+function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+/** The CSRF token from the cookie, asking the server to set the cookie first when it is absent. */
+async function csrfToken(): Promise<string | null> {
+  const existing = readCookie(CSRF_COOKIE);
+  if (existing) return existing;
+  // Concurrent first requests share one round trip.
+  csrfRequest ??= fetch(`${API_ROOT}/auth/csrf/`, {
+    credentials: "same-origin",
+    headers: { Accept: "application/json" },
+  }).then(
+    () => undefined,
+    () => undefined,
+  );
+  await csrfRequest;
+  csrfRequest = null;
+  return readCookie(CSRF_COOKIE);
+}
+
+async function headersFor(method: Method, extra: Record<string, string>): Promise<Headers> {
+  const headers = new Headers({ Accept: "application/json", "Accept-Language": requestLanguage });
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  if (!SAFE_METHODS.has(method)) {
+    const token = await csrfToken();
+    if (token) headers.set("X-CSRFToken", token);
+  }
+  return headers;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Send one JSON request and return the parsed body; rejects with `ApiError`. */
+async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+  const extra: Record<string, string> =
+    body === undefined ? {} : { "Content-Type": "application/json" };
+  const init: RequestInit = {
+    method,
+    credentials: "same-origin",
+    headers: await headersFor(method, extra),
+  };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  let response: Response;
+  try {
+    response = await fetch(`${API_ROOT}${path}`, init);
+  } catch {
+    throw networkError();
+  }
+  const parsed = parseJson(await response.text());
+  if (!response.ok) throw toApiError(response.status, parsed);
+  return parsed;
+}
+
+/**
+ * Upload one file as multipart field "file" with XMLHttpRequest, because `fetch` cannot
+ * report upload progress.
+ */
+async function upload(path: string, file: File, onProgress?: ProgressHandler): Promise<unknown> {
+  const headers = await headersFor("POST", {});
+  const form = new FormData();
+  form.append("file", file);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `${API_ROOT}${path}`);
+    headers.forEach((value, name) => xhr.setRequestHeader(name, value));
+    if (onProgress) {
+      xhr.upload.onprogress = (event) => {
+        onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+      };
+    }
+    xhr.onload = () => {
+      const parsed = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed);
+      else reject(toApiError(xhr.status, parsed));
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onabort = () => reject(networkError());
+    xhr.send(form);
+  });
+}
+
+function path(template: string, id: Id): string {
+  return template.replace("{id}", encodeURIComponent(id));
+}
+
+// Authentication and first run
+
+/** The signed-in user, or null when nobody is signed in. */
+export async function getCurrentUser(): Promise<User | null> {
+  try {
+    return toUser((await request("GET", "/auth/me/")) as WireUser);
+  } catch (error) {
+    // The API answers 403 (or 401 with token auth) when nobody is signed in.
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return null;
+    throw error;
+  }
+}
+
+export async function signIn(username: string, password: string): Promise<User> {
+  await request("POST", "/auth/login/", { username, password });
+  const user = await getCurrentUser();
+  if (!user) throw toApiError(403, null);
+  return user;
+}
+
+export async function signOut(): Promise<void> {
+  await request("POST", "/auth/logout/");
+}
+
+export async function needsSetup(): Promise<boolean> {
+  return ((await request("GET", "/setup/")) as WireSetupStatus).needs_setup;
+}
+
+/** Create the first administrator (only allowed while no user exists). */
+export async function createFirstAdmin(username: string, password: string): Promise<void> {
+  await request("POST", "/setup/", { username, password });
+}
+
+// Projects
+
+export async function listProjects(): Promise<Project[]> {
+  return ((await request("GET", "/projects/")) as WireProject[]).map(toProject);
+}
+
+export async function createProject(name: string): Promise<Project> {
+  return toProject((await request("POST", "/projects/", { name })) as WireProject);
+}
+
+export async function getProject(id: Id): Promise<Project> {
+  return toProject((await request("GET", path("/projects/{id}/", id))) as WireProject);
+}
+
+export async function listDatasets(projectId: Id): Promise<Dataset[]> {
+  const wire = (await request("GET", path("/projects/{id}/datasets/", projectId))) as WireDataset[];
+  return wire.map(toDataset);
+}
+
+export async function listExperiments(projectId: Id): Promise<Experiment[]> {
+  const url = path("/projects/{id}/experiments/", projectId);
+  return ((await request("GET", url)) as WireExperiment[]).map(toExperiment);
+}
+
+// Datasets
+
+export async function uploadDataset(
+  projectId: Id,
+  file: File,
+  onProgress?: ProgressHandler,
+): Promise<Dataset> {
+  const url = path("/projects/{id}/datasets/", projectId);
+  return toDataset((await upload(url, file, onProgress)) as WireDataset);
+}
+
+export async function getDataset(id: Id): Promise<Dataset> {
+  return toDataset((await request("GET", path("/datasets/{id}/", id))) as WireDataset);
+}
+
+export async function getDatasetPreview(id: Id): Promise<TablePreview> {
+  return toPreview((await request("GET", path("/datasets/{id}/preview/", id))) as WirePreview);
+}
+
+// Experiments
+
+export async function createExperiment(input: NewExperiment): Promise<Experiment> {
+  const body: WireExperimentCreate = {
+    dataset: input.datasetId,
+    target: input.target,
+    time_budget_s: input.timeBudgetS,
+  };
+  return toExperiment((await request("POST", "/experiments/", body)) as WireExperiment);
+}
+
+export async function getExperiment(id: Id): Promise<Experiment> {
+  return toExperiment((await request("GET", path("/experiments/{id}/", id))) as WireExperiment);
+}
+
+/** Trials ordered by number; with `after`, only those numbered above it. */
+export async function listTrials(experimentId: Id, after?: number): Promise<Trial[]> {
+  const query = after === undefined ? "" : `?after=${after}`;
+  const url = `${path("/experiments/{id}/trials/", experimentId)}${query}`;
+  return ((await request("GET", url)) as WireTrial[]).map(toTrial);
+}
+
+export async function cancelExperiment(id: Id): Promise<Experiment> {
+  const url = path("/experiments/{id}/cancel/", id);
+  return toExperiment((await request("POST", url)) as WireExperiment);
+}
+
+// Models and predictions
+
+export async function getModel(id: Id): Promise<TrainedModel> {
+  return toTrainedModel((await request("GET", path("/models/{id}/", id))) as WireTrainedModel);
+}
+
+export async function uploadPredictionFile(
+  modelId: Id,
+  file: File,
+  onProgress?: ProgressHandler,
+): Promise<PredictionBatch> {
+  const url = path("/models/{id}/predict/", modelId);
+  return toPredictionBatch((await upload(url, file, onProgress)) as WirePredictionBatch);
+}

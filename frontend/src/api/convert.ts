@@ -1,0 +1,147 @@
+/** Conversions from wire JSON (`wire.ts`) to domain types (`types.ts`). */
+import type {
+  Column,
+  DataWarning,
+  Dataset,
+  Experiment,
+  ExperimentStatus,
+  PredictionBatch,
+  Project,
+  TablePreview,
+  TrainedModel,
+  Trial,
+  User,
+} from "./types";
+import type {
+  WireColumn,
+  WireDataset,
+  WireExperiment,
+  WireId,
+  WirePredictionBatch,
+  WirePreview,
+  WireProject,
+  WireTrainedModel,
+  WireTrial,
+  WireUser,
+  WireWarning,
+} from "./wire";
+
+function id(value: WireId): string {
+  return String(value);
+}
+
+function optionalDate(value: string | null | undefined): Date | null {
+  return value ? new Date(value) : null;
+}
+
+export function toUser(w: WireUser): User {
+  return { id: id(w.id), username: w.username, isStaff: w.is_staff };
+}
+
+export function toProject(w: WireProject): Project {
+  return {
+    id: id(w.id),
+    name: w.name,
+    description: w.description ?? "",
+    role: w.role,
+    createdAt: new Date(w.created_at),
+  };
+}
+
+export function toWarning(w: WireWarning): DataWarning {
+  return { code: w.code, message: w.message, columns: w.columns ?? [] };
+}
+
+function toColumn(w: WireColumn): Column {
+  return { name: w.name, kind: w.kind, missing: w.missing, unique: w.unique };
+}
+
+export function toDataset(w: WireDataset): Dataset {
+  return {
+    id: id(w.id),
+    projectId: id(w.project),
+    name: w.name,
+    status: w.status,
+    nRows: w.n_rows,
+    nColumns: w.n_columns,
+    encoding: w.encoding,
+    delimiter: w.delimiter,
+    sizeBytes: w.size_bytes,
+    columns: (w.columns ?? []).map(toColumn),
+    warnings: (w.warnings ?? []).map(toWarning),
+    suggestedTarget: w.suggested_target,
+    createdAt: new Date(w.created_at),
+  };
+}
+
+export function toPreview(w: WirePreview): TablePreview {
+  return { columns: w.columns, rows: w.rows };
+}
+
+export function toExperiment(w: WireExperiment): Experiment {
+  return {
+    id: id(w.id),
+    projectId: id(w.project),
+    datasetId: id(w.dataset),
+    target: w.target,
+    task: w.task,
+    taskReason: w.task_reason ?? "",
+    metric: w.metric,
+    greaterIsBetter: w.greater_is_better,
+    timeBudgetS: w.time_budget_s,
+    status: w.status as ExperimentStatus,
+    cancelRequested: w.cancel_requested ?? false,
+    progress: w.progress ?? 0,
+    nTrials: w.n_trials ?? 0,
+    best: w.best ? { number: w.best.number, algorithm: w.best.algorithm, score: w.best.score } : null,
+    modelId: w.model === null || w.model === undefined ? null : id(w.model),
+    error: w.error ?? "",
+    createdAt: new Date(w.created_at),
+    startedAt: optionalDate(w.started_at),
+    finishedAt: optionalDate(w.finished_at),
+  };
+}
+
+export function toTrial(w: WireTrial): Trial {
+  return {
+    number: w.number,
+    state: w.state,
+    algorithm: w.algorithm,
+    params: w.params ?? {},
+    score: w.score,
+    foldScores: w.fold_scores ?? [],
+    fitTimeS: w.fit_time_s,
+    predictTimeS: w.predict_time_s,
+    error: w.error ?? "",
+    finishedAt: optionalDate(w.finished_at),
+  };
+}
+
+export function toTrainedModel(w: WireTrainedModel): TrainedModel {
+  return {
+    id: id(w.id),
+    experimentId: id(w.experiment),
+    projectId: id(w.project),
+    target: w.target,
+    task: w.task,
+    metric: w.metric,
+    algorithm: w.algorithm,
+    score: w.score,
+    metrics: w.metrics ?? {},
+    classes: w.classes ?? [],
+    featureNames: w.feature_names ?? [],
+    createdAt: new Date(w.created_at),
+    downloadUrl: w.download_url,
+  };
+}
+
+export function toPredictionBatch(w: WirePredictionBatch): PredictionBatch {
+  return {
+    id: id(w.id),
+    modelId: id(w.model),
+    nRows: w.n_rows,
+    warnings: (w.warnings ?? []).map(toWarning),
+    preview: { columns: w.columns, rows: w.preview },
+    downloadUrl: w.download_url,
+  };
+}

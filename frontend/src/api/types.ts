@@ -1,0 +1,158 @@
+/**
+ * Domain types: what pages and components work with.
+ *
+ * Ids are strings (they come from the URL and only go back to the API), timestamps are Dates,
+ * and enumerations are closed unions so that a `switch` over them is checked by the compiler.
+ */
+
+export type Id = string;
+
+export type Role = "owner" | "editor" | "viewer";
+export type Task = "binary" | "multiclass" | "regression";
+export type ExperimentStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+export type TrialState =
+  | "queued"
+  | "running"
+  | "complete"
+  | "failed"
+  | "timeout"
+  | "pruned"
+  | "cancelled";
+export type ColumnKind =
+  | "numeric"
+  | "categorical"
+  | "boolean"
+  | "datetime"
+  | "text"
+  | "id"
+  | "constant";
+
+export interface User {
+  id: Id;
+  username: string;
+  isStaff: boolean;
+}
+
+export interface Project {
+  id: Id;
+  name: string;
+  description: string;
+  role: Role;
+  createdAt: Date;
+}
+
+/** A plain-language data warning, already translated by the server. */
+export interface DataWarning {
+  code: string;
+  message: string;
+  columns: string[];
+}
+
+export interface Column {
+  name: string;
+  kind: ColumnKind | string;
+  missing: number;
+  unique: number;
+}
+
+export interface Dataset {
+  id: Id;
+  projectId: Id;
+  name: string;
+  status: string;
+  nRows: number;
+  nColumns: number;
+  encoding: string;
+  delimiter: string;
+  sizeBytes: number;
+  columns: Column[];
+  warnings: DataWarning[];
+  suggestedTarget: string | null;
+  createdAt: Date;
+}
+
+/** The first rows of a table, every cell as text (or null when missing). */
+export interface TablePreview {
+  columns: string[];
+  rows: (string | null)[][];
+}
+
+export interface BestTrial {
+  number: number;
+  algorithm: string;
+  score: number | null;
+}
+
+export interface Experiment {
+  id: Id;
+  projectId: Id;
+  datasetId: Id;
+  target: string;
+  task: Task | string;
+  taskReason: string;
+  metric: string;
+  greaterIsBetter: boolean;
+  timeBudgetS: number;
+  status: ExperimentStatus;
+  cancelRequested: boolean;
+  progress: number;
+  nTrials: number;
+  best: BestTrial | null;
+  modelId: Id | null;
+  error: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface NewExperiment {
+  datasetId: Id;
+  target: string;
+  timeBudgetS: number;
+}
+
+export interface Trial {
+  number: number;
+  state: TrialState | string;
+  algorithm: string;
+  params: Record<string, unknown>;
+  score: number | null;
+  foldScores: number[];
+  fitTimeS: number | null;
+  predictTimeS: number | null;
+  error: string;
+  finishedAt: Date | null;
+}
+
+export interface TrainedModel {
+  id: Id;
+  experimentId: Id;
+  projectId: Id;
+  target: string;
+  task: Task | string;
+  metric: string;
+  algorithm: string;
+  score: number | null;
+  metrics: Record<string, number | null>;
+  classes: string[];
+  featureNames: string[];
+  createdAt: Date;
+  downloadUrl: string;
+}
+
+export interface PredictionBatch {
+  id: Id;
+  modelId: Id;
+  nRows: number;
+  warnings: DataWarning[];
+  preview: TablePreview;
+  downloadUrl: string;
+}
+
+/** Statuses after which an experiment never changes again. */
+export const FINISHED_STATUSES: readonly ExperimentStatus[] = ["succeeded", "failed", "cancelled"];
+
+/** True while an experiment can still change (and so is worth polling or cancelling). */
+export function isActive(status: ExperimentStatus): boolean {
+  return !FINISHED_STATUSES.includes(status);
+}

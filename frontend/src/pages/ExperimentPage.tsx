@@ -1,0 +1,177 @@
+/** One experiment while it runs and after: status, progress, best score and the leaderboard. */
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { isActive, type Experiment, type Id } from "../api/types";
+import { ErrorAlert } from "../components/ErrorAlert";
+import { Leaderboard } from "../components/Leaderboard";
+import { Loading } from "../components/Loading";
+import { ProgressBar } from "../components/ProgressBar";
+import { useDocumentTitle } from "../hooks/useDocumentTitle";
+import { useExperimentProgress } from "../hooks/useExperimentProgress";
+import { useNow } from "../hooks/useNow";
+import { useI18n } from "../i18n/I18nProvider";
+
+export function ExperimentPage() {
+  const { id = "" } = useParams();
+  return <ExperimentView key={id} experimentId={id} />;
+}
+
+function ExperimentView({ experimentId }: { experimentId: Id }) {
+  const { t } = useI18n();
+  const { experiment, trials, error, cancel } = useExperimentProgress(experimentId);
+  useDocumentTitle(experiment ? t("experiment.title", { target: experiment.target }) : null);
+
+  if (!experiment) return error ? <ErrorAlert error={error} /> : <Loading />;
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/projects/${encodeURIComponent(experiment.projectId)}`}>{t("header.home")}</Link>
+        {" / "}
+        <Link to={`/datasets/${encodeURIComponent(experiment.datasetId)}`}>{t("experiment.dataset")}</Link>
+      </p>
+      <h1>{t("experiment.title", { target: experiment.target })}</h1>
+      {error ? <ErrorAlert error={error} /> : null}
+      <StatusPanel experiment={experiment} cancel={cancel} />
+      <section>
+        <h2>{t("experiment.leaderboardHeading")}</h2>
+        {trials.length === 0 ? (
+          <p className="empty">{t("experiment.leaderboardEmpty")}</p>
+        ) : (
+          <Leaderboard
+            trials={trials}
+            metric={experiment.metric}
+            greaterIsBetter={experiment.greaterIsBetter}
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+/**
+ * The server moves `progress` only when a trial finishes; while running, the share of the
+ * (hard) time budget already spent is an honest lower bound that keeps the bar moving.
+ */
+function displayedProgress(experiment: Experiment, elapsedS: number): number {
+  if (experiment.status === "succeeded") return 1;
+  if (experiment.status !== "running" || experiment.timeBudgetS <= 0) return experiment.progress;
+  return Math.max(experiment.progress, Math.min(elapsedS / experiment.timeBudgetS, 0.99));
+}
+
+function StatusPanel({ experiment, cancel }: { experiment: Experiment; cancel: () => Promise<void> }) {
+  const { t, label, number, duration } = useI18n();
+  const active = isActive(experiment.status);
+  const now = useNow(active && experiment.startedAt !== null);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelError, setCancelError] = useState<unknown>(null);
+
+  const end = experiment.finishedAt?.getTime() ?? now;
+  const elapsedS = experiment.startedAt ? (end - experiment.startedAt.getTime()) / 1000 : 0;
+  const progress = displayedProgress(experiment, elapsedS);
+
+  const onCancel = async () => {
+    setCancelling(true);
+    setCancelError(null);
+    try {
+      await cancel();
+    } catch (caught) {
+      setCancelError(caught);
+    } finally {
+      setCancelling(false);
+    }
+  };
+
+  return (
+    <section className="card">
+      <dl className="summary">
+        <div>
+          <dt>{t("experiment.status")}</dt>
+          <dd>
+            <span
+              className={`status status-${experiment.status}`}
+              data-testid="experiment-status"
+              data-status={experiment.status}
+              aria-live="polite"
+            >
+              {label("status", experiment.status)}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("experiment.elapsed")}</dt>
+          <dd data-testid="experiment-elapsed">{duration(elapsedS)}</dd>
+        </div>
+        <div>
+          <dt>{t("experiment.budget")}</dt>
+          <dd>{duration(experiment.timeBudgetS)}</dd>
+        </div>
+        <div>
+          <dt>{t("experiment.task")}</dt>
+          <dd title={experiment.taskReason || undefined}>{label("task", experiment.task)}</dd>
+        </div>
+        <div>
+          <dt>{t("experiment.metric")}</dt>
+          <dd>
+            {experiment.metric} (
+            {experiment.greaterIsBetter ? t("experiment.direction.higher") : t("experiment.direction.lower")})
+          </dd>
+        </div>
+        <div>
+          <dt>{t("experiment.trials")}</dt>
+          <dd>{number(experiment.nTrials)}</dd>
+        </div>
+        <div>
+          <dt>{t("experiment.best")}</dt>
+          <dd data-testid="experiment-best">
+            {experiment.best && experiment.best.score !== null
+              ? t("experiment.bestDetail", {
+                  score: number(experiment.best.score),
+                  number: number(experiment.best.number),
+                  algorithm: experiment.best.algorithm,
+                })
+              : t("experiment.noBest")}
+          </dd>
+        </div>
+      </dl>
+      {experiment.taskReason ? <p className="help">{experiment.taskReason}</p> : null}
+      <ProgressBar
+        value={progress}
+        label={t("experiment.progress")}
+        text={number(progress, { style: "percent", maximumFractionDigits: 0 })}
+      />
+      {active ? (
+        <p className="actions">
+          <span className="live">{t("experiment.live")}</span>
+          <button
+            type="button"
+            data-testid="experiment-cancel"
+            onClick={onCancel}
+            disabled={cancelling || experiment.cancelRequested}
+          >
+            {cancelling || experiment.cancelRequested ? t("experiment.cancelling") : t("experiment.cancel")}
+          </button>
+        </p>
+      ) : null}
+      {cancelError ? <ErrorAlert error={cancelError} /> : null}
+      {experiment.status === "failed" ? (
+        <div role="alert" className="alert alert-error" data-testid="experiment-error">
+          <strong>{t("experiment.failedHeading")}</strong>
+          {experiment.error ? <pre className="error-text">{experiment.error}</pre> : null}
+        </div>
+      ) : null}
+      {/* A cancelled search may still have refit its best trial, so any final model is linked. */}
+      {!active && experiment.modelId !== null ? (
+        <p>
+          <Link
+            className="button-link"
+            to={`/models/${encodeURIComponent(experiment.modelId)}`}
+            data-testid="model-link"
+          >
+            {t("experiment.viewModel")}
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/** Wire JSON as the API sends it, with overridable fields, for tests. */
+import type { WireDataset, WireExperiment, WireTrial } from "../../src/api/wire";
+
+export function wireDataset(overrides: Partial<WireDataset> = {}): WireDataset {
+  return {
+    id: 7,
+    project: 3,
+    name: "titanic.csv",
+    status: "ready",
+    n_rows: 891,
+    n_columns: 3,
+    encoding: "utf-8",
+    delimiter: ",",
+    size_bytes: 61194,
+    columns: [
+      { name: "Age", kind: "numeric", missing: 177, unique: 88 },
+      { name: "Sex", kind: "categorical", missing: 0, unique: 2 },
+      { name: "Survived", kind: "boolean", missing: 0, unique: 2 },
+    ],
+    warnings: [],
+    suggested_target: "Survived",
+    created_at: "2026-12-01T08:00:00Z",
+    ...overrides,
+  };
+}
+
+export function wireExperiment(overrides: Partial<WireExperiment> = {}): WireExperiment {
+  return {
+    id: 42,
+    project: 3,
+    dataset: 7,
+    target: "Survived",
+    task: "binary",
+    task_reason: "The target has two values.",
+    metric: "roc_auc",
+    greater_is_better: true,
+    time_budget_s: 60,
+    status: "running",
+    progress: 0.25,
+    n_trials: 0,
+    best: null,
+    model: null,
+    error: "",
+    created_at: "2026-12-01T08:00:00Z",
+    started_at: "2026-12-01T08:00:01Z",
+    finished_at: null,
+    ...overrides,
+  };
+}
+
+export function wireTrial(number: number, overrides: Partial<WireTrial> = {}): WireTrial {
+  return {
+    number,
+    state: "complete",
+    algorithm: "lightgbm",
+    params: {},
+    score: 0.8,
+    fold_scores: [0.78, 0.8, 0.82],
+    fit_time_s: 1.5,
+    predict_time_s: 0.1,
+    error: "",
+    finished_at: "2026-12-01T08:00:05Z",
+    ...overrides,
+  };
+}
