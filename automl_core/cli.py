@@ -1,0 +1,121 @@
+"""Command line: ``python -m automl_core run --train ... --test ... --target ... --output ...``.
+
+Errors are one clear line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+from tqdm import tqdm
+
+from automl_core.data.reading import read_csv
+from automl_core.evaluation.metrics import MetricName
+from automl_core.exceptions import AutoMLError
+from automl_core.facade import AutoML
+from automl_core.search.registry import SearcherKind
+from automl_core.search.trial import TrialRecord
+
+EXIT_USAGE = 2
+
+
+class ProgressBar:
+    """A trial callback drawing elapsed time against the budget on stderr."""
+
+    def __init__(self, budget_s: float) -> None:
+        self.started = time.monotonic()
+        self.bar = tqdm(total=round(budget_s), unit="s", file=sys.stderr, leave=False,
+                        bar_format="{l_bar}{bar}| {n:.0f}/{total:.0f} s {postfix}")
+        self.best: float | None = None
+        self.trials = 0
+
+    def on_trial_start(self, number: int, algorithm: str, params: Mapping[str, Any]) -> None:
+        """Nothing to draw until the trial ends."""
+
+    def on_trial_end(self, record: TrialRecord) -> None:
+        """Advance the bar to the elapsed time and show the trial count."""
+        self.trials += 1
+        elapsed = min(time.monotonic() - self.started, float(self.bar.total))
+        self.bar.update(elapsed - self.bar.n)
+        self.bar.set_postfix_str(f"trials={self.trials} last={record.algorithm}")
+
+    def close(self) -> None:
+        """Remove the bar."""
+        self.bar.close()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``run`` command."""
+    parser = argparse.ArgumentParser(prog="python -m automl_core",
+                                     description="Daria's AutoML engine.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="search, ensemble, refit, predict the test file")
+    run.add_argument("--train", required=True, help="training CSV")
+    run.add_argument("--test", required=True, help="CSV to predict (the target may be present)")
+    run.add_argument("--target", required=True, help="target column")
+    run.add_argument("--time-budget", type=float, required=True, help="seconds for fit")
+    run.add_argument("--seed", type=int, default=0)
+    run.add_argument("--output", required=True, help="predictions CSV to write")
+    run.add_argument("--task", default="auto",
+                     choices=["auto", "binary", "multiclass", "regression"])
+    run.add_argument("--metric", choices=[m.value for m in MetricName])
+    run.add_argument("--searcher", default=SearcherKind.RANDOM.value,
+                     choices=[k.value for k in SearcherKind])
+    run.add_argument("--n-jobs", type=int, default=os.cpu_count() or 1)
+    return parser
+
+
+def run(args: argparse.Namespace) -> str:
+    """Fit on the training file, predict the test file, write the output; return a summary."""
+    train = read_csv(args.train).frame
+    test = read_csv(args.test).frame
+    progress = ProgressBar(args.time_budget)
+    automl = AutoML(task=args.task, metric=args.metric, time_budget_s=args.time_budget,
+                    searcher=args.searcher, seed=args.seed, n_jobs=args.n_jobs,
+                    callbacks=[progress])
+    try:
+        automl.fit(train, args.target)
+    finally:
+        progress.close()
+    features = test.drop(columns=[args.target], errors="ignore")
+    output = predictions_frame(automl, features)
+    output.to_csv(args.output, index=False)
+    best = automl.best_trial
+    return (f"done in {automl.fit_time_s_:.1f}s: {len(automl.store.all())} trials, best "
+            f"{best.algorithm} {automl.metric}={best.score:.5f}, ensemble of "
+            f"{len(automl.ensemble_)} model(s), {len(output)} predictions -> {args.output}")
+
+
+def predictions_frame(automl: AutoML, features: pd.DataFrame) -> pd.DataFrame:
+    """One probability column per class plus ``prediction`` (or ``prediction`` alone)."""
+    for warning in automl.check_prediction_frame(features):
+        print(f"warning: {warning.message}", file=sys.stderr)
+    prediction = automl.predict(features)
+    if automl.classes_ is None:
+        return pd.DataFrame({"prediction": prediction})
+    output = automl.predict_proba(features).reset_index(drop=True)
+    output["prediction"] = prediction
+    return output
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit code."""
+    args = build_parser().parse_args(argv)
+    warnings.simplefilter("ignore")  # library warnings would drown the progress bar
+    try:
+        summary = run(args)
+    except AutoMLError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(summary, file=sys.stderr)
+    return 0

@@ -1,0 +1,104 @@
+"""A plain-language profile of a frame: column kinds, missing and unique counts, warnings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from automl_core.data.column_types import ColumnKind, infer_kind
+from automl_core.exceptions import DataWarning
+
+HIGH_CARDINALITY = 50
+_TARGET_NAME = re.compile(
+    r"^(target|label|class|y|outcome|churn|survived|default|income|price|fare|quality|"
+    r"response|result|is_.+|해지여부|타겟|정답|레이블)$", re.IGNORECASE)
+_LEARNABLE = {ColumnKind.NUMERIC, ColumnKind.CATEGORICAL, ColumnKind.BOOLEAN}
+
+
+@dataclass(frozen=True)
+class ColumnProfile:
+    """What one column holds."""
+
+    name: str
+    kind: ColumnKind
+    missing: int
+    unique: int
+    dtype: str = ""
+
+
+@dataclass(frozen=True)
+class FrameProfile:
+    """What a whole frame holds, with a suggested target and warnings."""
+
+    n_rows: int
+    columns: list[ColumnProfile]
+    suggested_target: str | None
+    warnings: list[DataWarning] = field(default_factory=list)
+
+    def kinds(self) -> dict[str, ColumnKind]:
+        """Column name to kind."""
+        return {c.name: c.kind for c in self.columns}
+
+
+def profile_frame(
+    frame: pd.DataFrame, overrides: Mapping[str, ColumnKind | str] | None = None
+) -> FrameProfile:
+    """Profile every column; ``overrides`` replaces inferred kinds (the user's corrections)."""
+    overrides = {k: ColumnKind(v) for k, v in (overrides or {}).items()}
+    columns = [
+        ColumnProfile(
+            name=str(name),
+            kind=overrides.get(str(name)) or infer_kind(frame[name]),
+            missing=int(frame[name].isna().sum()),
+            unique=int(frame[name].nunique(dropna=True)),
+            dtype=str(frame[name].dtype),
+        )
+        for name in frame.columns
+    ]
+    return FrameProfile(len(frame), columns, suggest_target(columns), _warnings(frame, columns))
+
+
+def suggest_target(columns: list[ColumnProfile]) -> str | None:
+    """A target-looking column by name, else the last learnable column."""
+    learnable = [c for c in columns if c.kind in _LEARNABLE]
+    for column in learnable:
+        if _TARGET_NAME.match(column.name.strip()):
+            return column.name
+    return learnable[-1].name if learnable else None
+
+
+def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile]) -> list[DataWarning]:
+    found: list[DataWarning] = []
+    by_kind = {kind: tuple(c.name for c in columns if c.kind is kind) for kind in ColumnKind}
+    if by_kind[ColumnKind.ID]:
+        found.append(DataWarning(
+            "id_columns", f"These columns look like IDs (very high cardinality: a different value "
+            f"on almost every row) and "
+            f"will not be used as features: {', '.join(by_kind[ColumnKind.ID])}.",
+            by_kind[ColumnKind.ID]))
+    if by_kind[ColumnKind.CONSTANT]:
+        found.append(DataWarning(
+            "constant_columns", f"These columns are constant (one value or empty) and will not "
+            f"be used: {', '.join(by_kind[ColumnKind.CONSTANT])}.", by_kind[ColumnKind.CONSTANT]))
+    high = tuple(c.name for c in columns
+                 if c.kind in (ColumnKind.CATEGORICAL, ColumnKind.TEXT)
+                 and c.unique > HIGH_CARDINALITY and c.unique > 0.5 * max(len(frame), 1))
+    if high:
+        found.append(DataWarning(
+            "high_cardinality", f"These columns have very high cardinality (almost every row a "
+            f"different value); they are frequency-encoded, not one-hot: {', '.join(high)}.", high))
+    duplicated = int(frame.duplicated().sum()) if len(frame.columns) else 0
+    if duplicated:
+        found.append(DataWarning("duplicated_rows", f"{duplicated} rows are exact duplicates of "
+                                 "an earlier row.", params={"rows": duplicated}))
+    disguised = tuple(c.name for c in columns if c.kind is ColumnKind.NUMERIC
+                      and pd.api.types.is_string_dtype(frame[c.name]))
+    if disguised:
+        found.append(DataWarning(
+            "disguised_missing", f"These columns are mostly numbers but contain text such as "
+            f"'#DIV/0!' or 'inf'; those cells are treated as missing: {', '.join(disguised)}.",
+            disguised))
+    return found

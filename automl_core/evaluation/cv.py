@@ -1,0 +1,108 @@
+"""Cross-validated evaluation of one configuration under a deadline.
+
+Encoded folds are cached per input encoding, so a search preprocesses each fold once per encoding
+rather than once per trial. Evaluation returns fold scores, timings and out-of-fold predictions
+(kept for ensemble selection).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from threadpoolctl import threadpool_limits
+
+from automl_core.data.column_types import ColumnKind
+from automl_core.data.splits import Fold
+from automl_core.data.task import Task
+from automl_core.evaluation.metrics import Metric
+from automl_core.pipelines.family import FitContext
+from automl_core.pipelines.model import align_proba
+from automl_core.pipelines.preprocessing import Encoding, TabularPreprocessor
+from automl_core.pipelines.registry import get_family
+from automl_core.search.space import Configuration
+
+
+class TrialTimeout(Exception):  # noqa: N818 - a control-flow signal for the search loop
+    """The configuration cannot be evaluated before the deadline."""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The outcome of a cross-validated evaluation."""
+
+    score: float
+    fold_scores: tuple[float, ...]
+    fit_time_s: float
+    predict_time_s: float
+    oof: np.ndarray  # out-of-fold predictions (probabilities or values), NaN where not predicted
+
+
+class PreparedData:
+    """Features, target and folds, with each fold's encoded matrices cached per encoding."""
+
+    def __init__(self, features: pd.DataFrame, y: np.ndarray, kinds: Mapping[str, ColumnKind],
+                 folds: Sequence[Fold], task: Task, n_classes: int) -> None:
+        self.features = features
+        self.y = y
+        self.kinds = dict(kinds)
+        self.folds = list(folds)
+        self.task = task
+        self.n_classes = n_classes
+        self._cache: dict[tuple[Encoding, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    @property
+    def oof_rows(self) -> np.ndarray:
+        """Indices of the rows that get an out-of-fold prediction."""
+        return np.sort(np.concatenate([valid for _, valid in self.folds]))
+
+    def encoded(self, encoding: Encoding, fold: int) -> tuple[np.ndarray, np.ndarray]:
+        """The (train, valid) matrices of ``fold`` under ``encoding``."""
+        key = (encoding, fold)
+        if key not in self._cache:
+            train, valid = self.folds[fold]
+            pre = TabularPreprocessor(self.kinds, encoding).fit(self.features.iloc[train])
+            self._cache[key] = (pre.transform(self.features.iloc[train]),
+                                pre.transform(self.features.iloc[valid]))
+        return self._cache[key]
+
+    def empty_oof(self) -> np.ndarray:
+        """A NaN array shaped like this problem's predictions."""
+        shape = (len(self.y), self.n_classes) if self.task.is_classification else (len(self.y),)
+        return np.full(shape, np.nan)
+
+
+def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: int,
+             n_jobs: int = 1, deadline: float | None = None) -> Evaluation:
+    """Fit and score ``config`` on every fold; raise :class:`TrialTimeout` if it cannot finish."""
+    family = get_family(config.algorithm)
+    oof = data.empty_oof()
+    fold_scores: list[float] = []
+    fit_time = predict_time = 0.0
+    for index, (train, valid) in enumerate(data.folds):
+        if deadline is not None and fold_scores:
+            per_fold = (fit_time + predict_time) / len(fold_scores)
+            if time.monotonic() + per_fold > deadline:
+                raise TrialTimeout(f"{len(fold_scores)} of {len(data.folds)} folds done")
+        X_train, X_valid = data.encoded(family.encoding, index)  # noqa: N806
+        context = FitContext(data.task, data.n_classes, seed, n_jobs, deadline)
+        started = time.monotonic()
+        with threadpool_limits(limits=n_jobs):  # OpenMP/BLAS threads never exceed n_jobs
+            model = family.fit(family.build(config.params, context), X_train, data.y[train],
+                               context)
+        fitted = time.monotonic()
+        if deadline is not None and fitted > deadline:
+            raise TrialTimeout("the deadline passed while fitting")
+        if data.task.is_classification:
+            oof[valid] = align_proba(model, X_valid, data.n_classes)
+        else:
+            oof[valid] = model.predict(X_valid)
+        predict_time += time.monotonic() - fitted
+        fit_time += fitted - started
+        fold_scores.append(metric.score(data.y[valid], oof[valid]))
+    rows = data.oof_rows
+    return Evaluation(metric.score(data.y[rows], oof[rows]), tuple(fold_scores), fit_time,
+                      predict_time, oof)

@@ -1,0 +1,279 @@
+"""The search space: validated, immutable parameter distributions and the conditional CASH space.
+
+A CASH space (Combined Algorithm Selection and Hyperparameter optimisation) first chooses an
+algorithm family, then that family's own hyperparameters. Every distribution checks its arguments
+when it is created and round-trips through plain JSON-able dicts, so a searcher can be rebuilt on
+any worker from stored records alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+import numpy as np
+
+JsonScalar = bool | int | float | str | None
+
+
+class SpaceError(ValueError):
+    """A parameter, distribution or configuration is invalid; the message names the bad value."""
+
+
+@dataclass(frozen=True)
+class FloatParam:
+    """A float in ``[low, high]``, sampled uniformly or log-uniformly."""
+
+    name: str
+    low: float
+    high: float
+    log: bool = False
+    kind: ClassVar[str] = "float"
+
+    def __post_init__(self) -> None:
+        _check_name(self.name)
+        if not (math.isfinite(self.low) and math.isfinite(self.high)):
+            raise SpaceError(f"{self.name}: bounds must be finite, got [{self.low}, {self.high}]")
+        if self.low > self.high:
+            raise SpaceError(f"{self.name}: low={self.low} is greater than high={self.high}")
+        if self.log and self.low <= 0:
+            raise SpaceError(f"{self.name}: a log scale needs low > 0, got low={self.low}")
+        object.__setattr__(self, "low", float(self.low))
+        object.__setattr__(self, "high", float(self.high))
+
+    def sample(self, rng: np.random.Generator) -> float:
+        """Draw one value."""
+        if self.log:
+            return float(math.exp(rng.uniform(math.log(self.low), math.log(self.high))))
+        return float(rng.uniform(self.low, self.high))
+
+    def contains(self, value: Any) -> bool:
+        """Whether ``value`` is a number inside the bounds."""
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return self.low <= float(value) <= self.high
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able description."""
+        return {"type": self.kind, "name": self.name, "low": self.low, "high": self.high,
+                "log": self.log}
+
+
+@dataclass(frozen=True)
+class IntParam:
+    """An integer in ``[low, high]`` (both included), sampled uniformly or log-uniformly."""
+
+    name: str
+    low: int
+    high: int
+    log: bool = False
+    kind: ClassVar[str] = "int"
+
+    def __post_init__(self) -> None:
+        _check_name(self.name)
+        for bound in (self.low, self.high):
+            if isinstance(bound, bool) or not isinstance(bound, int | np.integer):
+                raise SpaceError(f"{self.name}: int bounds must be integers, got {bound!r}")
+        if self.low > self.high:
+            raise SpaceError(f"{self.name}: low={self.low} is greater than high={self.high}")
+        if self.log and self.low <= 0:
+            raise SpaceError(f"{self.name}: a log scale needs low >= 1, got low={self.low}")
+        object.__setattr__(self, "low", int(self.low))
+        object.__setattr__(self, "high", int(self.high))
+
+    def sample(self, rng: np.random.Generator) -> int:
+        """Draw one value."""
+        if self.log:
+            # Sample on [low - 0.5, high + 0.5) in log space so the end points are not halved.
+            lo, hi = math.log(self.low - 0.5 + 1e-9), math.log(self.high + 0.5)
+            value = round(math.exp(rng.uniform(lo, hi)))
+            return int(min(max(value, self.low), self.high))
+        return int(rng.integers(self.low, self.high + 1))
+
+    def contains(self, value: Any) -> bool:
+        """Whether ``value`` is an integer inside the bounds."""
+        if isinstance(value, bool) or not isinstance(value, int | np.integer):
+            return False
+        return self.low <= int(value) <= self.high
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able description."""
+        return {"type": self.kind, "name": self.name, "low": self.low, "high": self.high,
+                "log": self.log}
+
+
+@dataclass(frozen=True)
+class CategoricalParam:
+    """One of a fixed tuple of JSON scalars."""
+
+    name: str
+    choices: tuple[JsonScalar, ...]
+    kind: ClassVar[str] = "cat"
+
+    def __post_init__(self) -> None:
+        _check_name(self.name)
+        choices = tuple(self.choices)
+        if not choices:
+            raise SpaceError(f"{self.name}: a categorical parameter needs at least one choice")
+        for choice in choices:
+            if choice is not None and not isinstance(choice, bool | int | float | str):
+                raise SpaceError(f"{self.name}: choice {choice!r} is not a JSON scalar")
+        if len(set(map(_choice_key, choices))) != len(choices):
+            raise SpaceError(f"{self.name}: choices must be distinct, got {choices!r}")
+        object.__setattr__(self, "choices", choices)
+
+    def sample(self, rng: np.random.Generator) -> JsonScalar:
+        """Draw one choice uniformly."""
+        return self.choices[int(rng.integers(len(self.choices)))]
+
+    def contains(self, value: Any) -> bool:
+        """Whether ``value`` is one of the choices (``True`` is not ``1``)."""
+        return _choice_key(value) in {_choice_key(c) for c in self.choices}
+
+    def index(self, value: Any) -> int:
+        """The position of ``value`` among the choices."""
+        for i, choice in enumerate(self.choices):
+            if _choice_key(choice) == _choice_key(value):
+                return i
+        raise SpaceError(f"{self.name}: {value!r} is not one of {self.choices!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able description."""
+        return {"type": self.kind, "name": self.name, "choices": list(self.choices)}
+
+
+Param = FloatParam | IntParam | CategoricalParam
+
+
+def param_from_dict(data: Mapping[str, Any]) -> Param:
+    """Rebuild a parameter from :meth:`to_dict` output."""
+    kind = data.get("type")
+    if kind == FloatParam.kind:
+        return FloatParam(data["name"], data["low"], data["high"], bool(data.get("log", False)))
+    if kind == IntParam.kind:
+        return IntParam(data["name"], data["low"], data["high"], bool(data.get("log", False)))
+    if kind == CategoricalParam.kind:
+        return CategoricalParam(data["name"], tuple(data["choices"]))
+    raise SpaceError(f"unknown parameter type {kind!r}; expected 'float', 'int' or 'cat'")
+
+
+@dataclass(frozen=True)
+class Configuration:
+    """One point of a CASH space: an algorithm and its hyperparameters (frozen and hashable)."""
+
+    algorithm: str
+    params: Mapping[str, JsonScalar] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        ordered = dict(sorted((str(k), _plain(v)) for k, v in dict(self.params).items()))
+        object.__setattr__(self, "params", MappingProxyType(ordered))
+
+    def _key(self) -> tuple[str, tuple[tuple[str, tuple[str, Any]], ...]]:
+        return (self.algorithm, tuple((k, _choice_key(v)) for k, v in self.params.items()))
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Configuration):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able description."""
+        return {"algorithm": self.algorithm, "params": dict(self.params)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Configuration:
+        """Rebuild from :meth:`to_dict` output."""
+        return cls(str(data["algorithm"]), dict(data.get("params", {})))
+
+
+@dataclass(frozen=True)
+class CashSpace:
+    """Choose an algorithm family, then that family's own hyperparameters."""
+
+    families: Mapping[str, tuple[Param, ...]]
+
+    def __post_init__(self) -> None:
+        if not self.families:
+            raise SpaceError("a CASH space needs at least one algorithm family")
+        frozen: dict[str, tuple[Param, ...]] = {}
+        for algorithm, params in self.families.items():
+            params = tuple(params)
+            names = [p.name for p in params]
+            duplicates = sorted({n for n in names if names.count(n) > 1})
+            if duplicates:
+                raise SpaceError(f"{algorithm}: duplicate parameter names {duplicates}")
+            frozen[str(algorithm)] = params
+        object.__setattr__(self, "families", MappingProxyType(frozen))
+
+    @property
+    def algorithms(self) -> tuple[str, ...]:
+        """The algorithm names, in declaration order."""
+        return tuple(self.families)
+
+    def params_of(self, algorithm: str) -> tuple[Param, ...]:
+        """The hyperparameters of one family."""
+        try:
+            return self.families[algorithm]
+        except KeyError:
+            raise SpaceError(
+                f"unknown algorithm {algorithm!r}; expected one of {list(self.algorithms)}"
+            ) from None
+
+    def sample(self, rng: np.random.Generator) -> Configuration:
+        """Draw an algorithm uniformly, then each of its hyperparameters."""
+        algorithm = self.algorithms[int(rng.integers(len(self.algorithms)))]
+        return Configuration(algorithm, {p.name: p.sample(rng) for p in self.families[algorithm]})
+
+    def validate(self, config: Configuration) -> Configuration:
+        """Return ``config`` if it is in this space, else raise :class:`SpaceError` naming why."""
+        params = self.params_of(config.algorithm)
+        expected = {p.name for p in params}
+        missing = sorted(expected - set(config.params))
+        extra = sorted(set(config.params) - expected)
+        if missing:
+            raise SpaceError(f"{config.algorithm}: missing parameters {missing}")
+        if extra:
+            raise SpaceError(f"{config.algorithm}: unknown parameters {extra}")
+        for param in params:
+            value = config.params[param.name]
+            if not param.contains(value):
+                raise SpaceError(
+                    f"{config.algorithm}.{param.name}={value!r} is outside {param.to_dict()}"
+                )
+        return config
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.families)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able description."""
+        return {"families": {a: [p.to_dict() for p in ps] for a, ps in self.families.items()}}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CashSpace:
+        """Rebuild from :meth:`to_dict` output."""
+        return cls({a: tuple(param_from_dict(p) for p in ps)
+                    for a, ps in data["families"].items()})
+
+
+def _check_name(name: str) -> None:
+    if not isinstance(name, str) or not name:
+        raise SpaceError(f"a parameter name must be a non-empty string, got {name!r}")
+
+
+def _choice_key(value: Any) -> tuple[str, Any]:
+    # bool is a subclass of int and 1 == 1.0 == True in Python; key by type so they stay distinct.
+    return (type(value).__name__, value)
+
+
+def _plain(value: Any) -> JsonScalar:
+    """Turn numpy scalars into plain Python ones so configurations are JSON-able and comparable."""
+    if isinstance(value, np.generic):
+        return value.item()  # type: ignore[no-any-return]
+    return value  # type: ignore[no-any-return]

@@ -1,0 +1,1 @@
+"""Projects, memberships and roles (users are Django's)."""

@@ -1,0 +1,157 @@
+"""Sign-in (session and token), first-run setup and projects. Views parse, decide, delegate."""
+
+from __future__ import annotations
+
+from django.contrib.auth import authenticate, login, logout
+from django.middleware.csrf import get_token
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.authentication import SessionAuthentication
+from rest_framework.authtoken.models import Token
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from daria.accounts import services
+from daria.accounts.models import Project
+from daria.accounts.serializers import (
+    CredentialsSerializer,
+    CsrfSerializer,
+    MeSerializer,
+    NeedsSetupSerializer,
+    ProjectSerializer,
+    SetupSerializer,
+    TokenSerializer,
+)
+
+
+def _authenticate(request: Request) -> object:
+    """The user the posted credentials belong to; 400 on a malformed body, 403 on a bad one."""
+    credentials = CredentialsSerializer(data=request.data)
+    credentials.is_valid(raise_exception=True)
+    user = authenticate(request._request, **credentials.validated_data)
+    if user is None:
+        raise AuthenticationFailed(_("The username or password is not correct."), "bad_credentials")
+    return user
+
+
+def _enforce_csrf(request: Request) -> None:
+    """Refuse a cross-site form post even from a signed-out browser (login CSRF).
+
+    DRF only checks CSRF for requests that are already authenticated by session.
+    """
+    SessionAuthentication().enforce_csrf(request)
+
+
+def _me(user: object) -> dict[str, object]:
+    return MeSerializer(user).data
+
+
+@method_decorator(ensure_csrf_cookie, name="get")
+class CsrfView(APIView):
+    """Set the ``csrftoken`` cookie the browser app sends back as ``X-CSRFToken``."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=CsrfSerializer)
+    def get(self, request: Request) -> Response:
+        return Response({"csrf_token": get_token(request._request)})
+
+
+class LoginView(APIView):
+    """Start a browser session."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=CredentialsSerializer, responses=MeSerializer)
+    def post(self, request: Request) -> Response:
+        _enforce_csrf(request)
+        user = _authenticate(request)
+        login(request._request, user)
+        return Response(_me(user))
+
+
+class LogoutView(APIView):
+    """End the browser session."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request: Request) -> Response:
+        logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(APIView):
+    """Who is signed in (403 when nobody is)."""
+
+    @extend_schema(responses=MeSerializer)
+    def get(self, request: Request) -> Response:
+        return Response(_me(request.user))
+
+
+class TokenView(APIView):
+    """Exchange a username and password for an API token."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list[type] = []
+
+    @extend_schema(request=CredentialsSerializer, responses=TokenSerializer)
+    def post(self, request: Request) -> Response:
+        token, _created = Token.objects.get_or_create(user=_authenticate(request))
+        return Response({"token": token.key})
+
+
+class SetupView(APIView):
+    """First run: create the first administrator while no user exists."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=NeedsSetupSerializer)
+    def get(self, request: Request) -> Response:
+        return Response({"needs_setup": services.needs_setup()})
+
+    @extend_schema(request=SetupSerializer, responses={201: MeSerializer})
+    def post(self, request: Request) -> Response:
+        _enforce_csrf(request)
+        serializer = SetupSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = services.create_first_admin(**serializer.validated_data)
+        if user is None:
+            return Response(
+                {"detail": _("Daria is already set up; sign in instead."),
+                 "code": "already_set_up"},
+                status=status.HTTP_409_CONFLICT,
+            )
+        login(request._request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return Response(_me(user), status=status.HTTP_201_CREATED)
+
+
+class ProjectListView(generics.ListCreateAPIView):
+    """The caller's projects; creating one makes the caller its owner."""
+
+    serializer_class = ProjectSerializer
+    pagination_class = None
+
+    def get_queryset(self):  # noqa: ANN201 - DRF's signature
+        return services.projects_for(self.request.user)
+
+    def perform_create(self, serializer: ProjectSerializer) -> None:
+        serializer.instance = services.create_project(
+            self.request.user, **serializer.validated_data
+        )
+
+
+class ProjectDetailView(generics.RetrieveAPIView):
+    """One of the caller's projects."""
+
+    serializer_class = ProjectSerializer
+    queryset = Project.objects.none()
+
+    def get_object(self) -> Project:
+        return services.get_project(self.request.user, self.kwargs["pk"])

@@ -1,0 +1,1 @@
+"""Experiments (searches) and their trials."""

@@ -1,0 +1,183 @@
+"""Experiments: creating, running, recording trials, finishing and cancelling.
+
+The only place that changes experiments and trials or enqueues their work.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Count, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from automl_core.data import Task, prepare_target
+from automl_core.evaluation.metrics import get_metric
+from automl_core.exceptions import AutoMLError
+from automl_core.search.trial import TrialRecord
+from daria.accounts.services import AnyUser, projects_for, require_write
+from daria.datasets.models import Dataset
+from daria.datasets.services import load_frame
+from daria.experiments.models import Experiment, Trial
+from daria.experiments.serializers import trial_payload
+from daria.lib.events import publish_experiment_event
+from daria.lib.queue import BrokerUnavailable, enqueue
+
+log = logging.getLogger(__name__)
+
+RUN_TASK = "daria.experiments.run_experiment"
+DEFAULT_TIME_BUDGET_S = 60
+
+
+def experiments_for(user: AnyUser) -> QuerySet[Experiment]:
+    """Experiments of the user's projects, with their trial count."""
+    return (
+        Experiment.objects.filter(project__in=projects_for(user))
+        .select_related("model")
+        .annotate(n_trials=Count("trials"))
+    )
+
+
+def get_experiment(user: AnyUser, experiment_id: int) -> Experiment:
+    """One of the user's experiments, or 404."""
+    try:
+        return experiments_for(user).get(pk=experiment_id)
+    except Experiment.DoesNotExist:
+        raise Http404("No such experiment.") from None
+
+
+def create_experiment(
+    user: AbstractBaseUser,
+    dataset: Dataset,
+    target: str,
+    task: str | None = None,
+    metric: str | None = None,
+    time_budget_s: int = DEFAULT_TIME_BUDGET_S,
+) -> Experiment:
+    """Check the target and options with the engine, store the experiment and enqueue its run.
+
+    Raises the engine's TargetError / ConfigError before anything is stored. When the broker
+    does not take the job, the experiment is marked failed with that reason and
+    BrokerUnavailable is raised: nothing runs in the web process instead.
+    """
+    require_write(user, dataset.project_id)
+    prepared = prepare_target(load_frame(dataset), target, Task(task) if task else None)
+    chosen = get_metric(metric, prepared.task)
+    with transaction.atomic():
+        experiment = Experiment.objects.create(
+            project_id=dataset.project_id, dataset=dataset, target=target,
+            task=str(prepared.task), task_reason=prepared.task_reason,
+            metric=str(chosen.name), greater_is_better=chosen.greater_is_better,
+            time_budget_s=time_budget_s, created_by=user,
+        )
+        transaction.on_commit(functools.partial(_enqueue_run, experiment))
+    return experiment
+
+
+def _enqueue_run(experiment: Experiment) -> None:
+    """Send the run to the queue, with a hard time limit of the budget plus a grace period."""
+    limit = experiment.time_budget_s + settings.DARIA_TASK_GRACE_S
+    try:
+        enqueue(RUN_TASK, experiment.pk, time_limit=limit, soft_time_limit=limit - 30)
+    except BrokerUnavailable as exc:
+        finish_experiment(experiment, Experiment.Status.FAILED, error=str(exc.detail),
+                          error_code=exc.default_code)
+        raise
+
+
+def cancel_experiment(user: AnyUser, experiment: Experiment) -> Experiment:
+    """Cancel a queued experiment at once, or ask a running one to stop after its current trial.
+
+    Conditional updates keep this safe against the worker changing the row at the same time.
+    """
+    require_write(user, experiment.project_id)
+    rows = Experiment.objects.filter(pk=experiment.pk, status=Experiment.Status.QUEUED)
+    if rows.update(status=Experiment.Status.CANCELLED, finished_at=timezone.now()):
+        _announce_status(experiment.pk)
+    else:
+        Experiment.objects.filter(pk=experiment.pk, status=Experiment.Status.RUNNING).update(
+            cancel_requested=True
+        )
+    return get_experiment(user, experiment.pk)
+
+
+def start_experiment(experiment_id: int) -> Experiment | None:
+    """Move a queued experiment to running; None when it is not queued (cancelled, redelivered)."""
+    rows = Experiment.objects.filter(pk=experiment_id, status=Experiment.Status.QUEUED)
+    if not rows.update(status=Experiment.Status.RUNNING, started_at=timezone.now()):
+        return None
+    _announce_status(experiment_id)
+    return Experiment.objects.select_related("dataset").get(pk=experiment_id)
+
+
+def cancel_requested(experiment_id: int) -> bool:
+    """Whether a user asked the running experiment to stop."""
+    return Experiment.objects.filter(pk=experiment_id, cancel_requested=True).exists()
+
+
+def _finite(value: float | None) -> float | None:
+    # JSON (and so the API) has no NaN or infinity: an unusable score is no score.
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _finite_list(values: Iterable[float]) -> list[float | None]:
+    return [_finite(float(value)) for value in values]
+
+
+def record_trial(experiment_id: int, record: TrialRecord, progress: float) -> Trial:
+    """Commit a finished trial and the experiment's progress, then announce the trial.
+
+    Idempotent per (experiment, number): a trial reported twice is stored once.
+    """
+    with transaction.atomic():
+        trial, _ = Trial.objects.update_or_create(
+            experiment_id=experiment_id, number=record.number,
+            defaults={
+                "state": str(record.state), "algorithm": record.algorithm,
+                "params": dict(record.params), "score": _finite(record.score),
+                "fold_scores": _finite_list(record.fold_scores),
+                "fit_time_s": record.fit_time_s, "predict_time_s": record.predict_time_s,
+                "error": record.error or "",
+            },
+        )
+        Experiment.objects.filter(pk=experiment_id).update(progress=min(max(progress, 0.0), 1.0))
+    publish_experiment_event(experiment_id, "trial", trial_payload(trial))
+    return trial
+
+
+def finish_experiment(
+    experiment: Experiment,
+    status: Experiment.Status,
+    error: str = "",
+    error_code: str = "",
+    error_params: dict[str, Any] | None = None,
+) -> None:
+    """Record the end of an experiment and announce it."""
+    fields: dict[str, Any] = {
+        "status": status, "finished_at": timezone.now(), "error": error,
+        "error_code": error_code, "error_params": error_params or {},
+    }
+    if status in (Experiment.Status.SUCCEEDED, Experiment.Status.CANCELLED):
+        fields["progress"] = 1.0
+    Experiment.objects.filter(pk=experiment.pk).update(**fields)
+    _announce_status(experiment.pk)
+
+
+def fail_with_engine_error(experiment: Experiment, error: AutoMLError) -> None:
+    """Mark the experiment failed with the engine's reason (translated when it is read)."""
+    finish_experiment(experiment, Experiment.Status.FAILED, error=error.message,
+                      error_code=error.code, error_params=error.params)
+
+
+def _announce_status(experiment_id: int) -> None:
+    status, progress = Experiment.objects.values_list("status", "progress").get(pk=experiment_id)
+    publish_experiment_event(
+        experiment_id, "status", {"id": experiment_id, "status": status, "progress": progress}
+    )

@@ -1,0 +1,16 @@
+"""Routes of experiments (mounted under /api/v1/)."""
+
+from django.urls import path
+
+from daria.experiments import views
+
+urlpatterns = [
+    path("projects/<int:pk>/experiments/", views.ProjectExperimentListView.as_view(),
+         name="project-experiments"),
+    path("experiments/", views.ExperimentCreateView.as_view(), name="experiment-create"),
+    path("experiments/<int:pk>/", views.ExperimentDetailView.as_view(), name="experiment-detail"),
+    path("experiments/<int:pk>/trials/", views.ExperimentTrialsView.as_view(),
+         name="experiment-trials"),
+    path("experiments/<int:pk>/cancel/", views.ExperimentCancelView.as_view(),
+         name="experiment-cancel"),
+]

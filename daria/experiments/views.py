@@ -1,0 +1,84 @@
+"""Experiments and their leaderboard. Views parse, decide, delegate."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from daria.accounts.services import get_project
+from daria.experiments import services
+from daria.experiments.models import Experiment, Trial
+from daria.experiments.serializers import (
+    ExperimentCreateSerializer,
+    ExperimentSerializer,
+    TrialSerializer,
+)
+
+
+class ProjectExperimentListView(generics.ListAPIView):
+    """Experiments of one project (404 for non-members)."""
+
+    serializer_class = ExperimentSerializer
+
+    def get_queryset(self):  # noqa: ANN201 - DRF's signature
+        project = get_project(self.request.user, self.kwargs["pk"])
+        return services.experiments_for(self.request.user).filter(project=project)
+
+
+class ExperimentCreateView(APIView):
+    """Start a search: validate, store (status queued) and enqueue."""
+
+    @extend_schema(request=ExperimentCreateSerializer, responses={201: ExperimentSerializer})
+    def post(self, request: Request) -> Response:
+        serializer = ExperimentCreateSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        experiment = services.create_experiment(request.user, **serializer.validated_data)
+        experiment = services.get_experiment(request.user, experiment.pk)
+        return Response(ExperimentSerializer(experiment).data, status=status.HTTP_201_CREATED)
+
+
+class ExperimentDetailView(generics.RetrieveAPIView):
+    """One experiment."""
+
+    serializer_class = ExperimentSerializer
+    queryset = Experiment.objects.none()
+
+    def get_object(self) -> Experiment:
+        return services.get_experiment(self.request.user, self.kwargs["pk"])
+
+
+class ExperimentTrialsView(generics.ListAPIView):
+    """The leaderboard: finished trials by number; ``?after=N`` gives only newer ones."""
+
+    serializer_class = TrialSerializer
+
+    @extend_schema(parameters=[OpenApiParameter("after", OpenApiTypes.INT, required=False)])
+    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):  # noqa: ANN201 - DRF's signature
+        experiment = services.get_experiment(self.request.user, self.kwargs["pk"])
+        trials = Trial.objects.filter(experiment=experiment).order_by("number")
+        after = self.request.query_params.get("after")
+        if after is None:
+            return trials
+        try:
+            return trials.filter(number__gt=int(after))
+        except ValueError:
+            raise ValidationError({"after": [_("Must be a whole number.")]}) from None
+
+
+class ExperimentCancelView(APIView):
+    """Cancel a queued or running experiment."""
+
+    @extend_schema(request=None, responses=ExperimentSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        experiment = services.get_experiment(request.user, pk)
+        experiment = services.cancel_experiment(request.user, experiment)
+        return Response(ExperimentSerializer(experiment).data)

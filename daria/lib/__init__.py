@@ -1,0 +1,1 @@
+"""Small helpers shared by Daria's Django apps (no models here)."""

@@ -1,0 +1,1 @@
+"""Trained models and the predictions made with them."""

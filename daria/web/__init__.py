@@ -1,0 +1,1 @@
+"""Serves the single-page app's index for every non-API route."""

@@ -1,0 +1,146 @@
+"""The contract every searcher over a CASH space must honour, run against each of them."""
+
+import random
+
+import pytest
+
+from automl_core.search.bayes.searcher import BayesianSearcher, ProposalSource, TPESearcher
+from automl_core.search.random import RandomSearcher
+from automl_core.search.space import (
+    CashSpace,
+    CategoricalParam,
+    Configuration,
+    FloatParam,
+    IntParam,
+)
+from automl_core.search.trial import TrialRecord, TrialState
+
+SPACE = CashSpace({
+    "linear": (FloatParam("alpha", 1e-4, 10.0, log=True),
+               CategoricalParam("penalty", ("l1", "l2", None))),
+    "forest": (IntParam("trees", 10, 500, log=True), IntParam("depth", 1, 12),
+               FloatParam("features", 0.1, 1.0)),
+})
+
+FACTORIES = {
+    "random": lambda seed, **kw: RandomSearcher(SPACE, seed, **kw),
+    "gp-ei": lambda seed, **kw: BayesianSearcher(SPACE, seed, surrogate="gp", **kw),
+    "gp-ucb": lambda seed, **kw: BayesianSearcher(SPACE, seed, acquisition="ucb", **kw),
+    "gp-pi": lambda seed, **kw: BayesianSearcher(SPACE, seed, acquisition="pi", **kw),
+    "rf-ei": lambda seed, **kw: BayesianSearcher(SPACE, seed, surrogate="rf", **kw),
+    "tpe": lambda seed, **kw: TPESearcher(SPACE, seed, **kw),
+}
+MODEL_BASED = [name for name in FACTORIES if name != "random"]
+
+
+def loss(config: Configuration) -> float:
+    if config.algorithm == "linear":
+        return abs(config.params["alpha"] - 0.1) + (0.3 if config.params["penalty"] else 0.0)
+    return 1.0 / config.params["trees"] + abs(config.params["depth"] - 6) / 6
+
+
+def run(searcher, n_trials, start=0):
+    records = []
+    for number in range(start, start + n_trials):
+        (config,) = searcher.ask()
+        record = TrialRecord(number, TrialState.COMPLETE, config.algorithm, config.params,
+                             loss(config))
+        searcher.tell(record)
+        records.append(record)
+    return records
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_every_proposal_is_a_valid_configuration_of_the_space(name):
+    searcher = FACTORIES[name](0)
+    for record in run(searcher, 16):
+        SPACE.validate(record.config)
+        for value in record.params.values():
+            assert not hasattr(value, "dtype"), "values must be plain Python scalars"
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_a_rebuilt_searcher_proposes_the_same_configurations(name):
+    original = FACTORIES[name](5)
+    history = run(original, 14)
+    pending = original.ask(2)
+    shuffled = history[:]
+    random.Random(0).shuffle(shuffled)
+    rebuilt = type(original).from_history(SPACE, shuffled, seed=5, pending=pending,
+                                          **_options(original))
+    assert rebuilt.ask(2) == original.ask(2)
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_parallel_asks_never_repeat_a_tried_or_pending_configuration(name):
+    searcher = FACTORIES[name](1)
+    history = run(searcher, 12)
+    asked = searcher.ask(8)
+    assert len(set(asked)) == 8
+    assert not set(asked) & {r.config for r in history}
+
+
+@pytest.mark.parametrize("name", MODEL_BASED)
+def test_a_small_discrete_space_is_covered_without_repeats(name):
+    space = CashSpace({"only": (IntParam("n", 1, 4), CategoricalParam("c", ("x", "y", "z")))})
+    searcher = type(FACTORIES[name](0))(space, 3, **_options(FACTORIES[name](0)))
+    first = searcher.ask(4)
+    for number, config in enumerate(first):
+        searcher.tell(TrialRecord(number, TrialState.COMPLETE, "only", config.params,
+                                  float(config.params["n"])))
+    asked = first + searcher.ask(8)
+    assert len(set(asked)) == 12
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_failed_trials_are_not_proposed_again(name):
+    searcher = FACTORIES[name](2)
+    failed = []
+    for number in range(12):
+        (config,) = searcher.ask()
+        state = TrialState.FAILED if number % 3 == 0 else TrialState.COMPLETE
+        score = None if state is TrialState.FAILED else loss(config)
+        record = TrialRecord(number, state, config.algorithm, config.params, score,
+                             error="boom" if score is None else None)
+        searcher.tell(record)
+        if score is None:
+            failed.append(config)
+    assert not set(searcher.ask(4)) & set(failed)
+
+
+@pytest.mark.parametrize("name", FACTORIES)
+def test_enqueued_configurations_are_asked_first(name):
+    searcher = FACTORIES[name](0)
+    warm = Configuration("forest", {"trees": 100, "depth": 4, "features": 0.5})
+    searcher.enqueue(warm)
+    assert searcher.ask()[0] == warm
+
+
+@pytest.mark.parametrize("name", MODEL_BASED)
+def test_it_climbs_when_told_that_higher_scores_are_better(name):
+    space = CashSpace({"f": (FloatParam("x", 0.0, 1.0),)})
+    searcher = type(FACTORIES[name](0))(space, 0, minimize=False, **_options(FACTORIES[name](0)))
+    for number in range(20):
+        (config,) = searcher.ask()
+        searcher.tell(TrialRecord(number, TrialState.COMPLETE, "f", config.params,
+                                  config.params["x"]))
+    assert searcher.best().score > 0.95
+
+
+@pytest.mark.parametrize("name", MODEL_BASED)
+def test_it_explains_each_model_proposal(name):
+    searcher = FACTORIES[name](0)
+    run(searcher, 12)
+    (config,) = searcher.ask()
+    proposal = searcher.explain(config)
+    assert proposal.incumbent == searcher.best().config
+    assert proposal.incumbent_loss == pytest.approx(loss(searcher.best().config))
+    if proposal.source is ProposalSource.MODEL:
+        assert proposal.acquisition is not None
+
+
+def _options(searcher):
+    """Constructor options that make a fresh searcher of the same strategy."""
+    if isinstance(searcher, BayesianSearcher):
+        return {"surrogate": searcher.surrogate_kind, "acquisition": searcher.acquisition_kind}
+    return {}

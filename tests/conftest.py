@@ -1,0 +1,86 @@
+"""Fixtures shared by Daria's test suites: personas, API clients and the shared data.
+
+The suites run on the real PostgreSQL and Redis. Django reads DATABASE_URL and REDIS_URL when
+its settings load, which pytest-django does before any conftest is imported, so they are set
+by the test command (`make test`, `.ci/run`); `real_services` stops the run with a clear
+message when they point elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from rest_framework.test import APIClient
+
+# Django is imported inside the fixtures: the engine's suite (tests/automl_core) runs from this
+# same tree with plain pytest and no settings module.
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DARIA_SHARED_DIR", REPO.parent / "shared"))
+DATASETS = SHARED / "datasets"
+BAD_INPUTS = SHARED / "bad-inputs"
+
+
+@pytest.fixture(scope="session")
+def real_services(django_db_blocker: object) -> None:
+    """Fail fast unless the suite is pointed at PostgreSQL (and so, by the same command, Redis)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.exit(
+            "Daria's tests run on PostgreSQL and Redis: set DATABASE_URL=postgres://postgres@"
+            "127.0.0.1:5432/daria and REDIS_URL=redis://127.0.0.1:6379/0 (make test does).",
+            returncode=2,
+        )
+
+
+def stored_files(kind: str) -> list[Path]:
+    """Files stored under ``<data dir>/<kind>/`` (datasets, models, predictions)."""
+    from django.conf import settings
+
+    folder = Path(settings.MEDIA_ROOT) / kind
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+@pytest.fixture
+def alice(django_user_model: type) -> object:
+    """The owner of the projects in most tests."""
+    return django_user_model.objects.create_user("alice", password="alice-pass-1234")
+
+
+@pytest.fixture
+def bob(django_user_model: type) -> object:
+    """Someone who is not a member of alice's projects."""
+    return django_user_model.objects.create_user("bob", password="bob-pass-1234")
+
+
+@pytest.fixture
+def charlie(django_user_model: type) -> object:
+    """A viewer of alice's project in permission tests."""
+    return django_user_model.objects.create_user("charlie", password="charlie-pass-1234")
+
+
+def client_for(user: object) -> APIClient:
+    """An API client signed in as ``user``."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def as_alice(alice: object) -> APIClient:
+    """An API client signed in as alice."""
+    return client_for(alice)
+
+
+@pytest.fixture
+def as_bob(bob: object) -> APIClient:
+    """An API client signed in as bob."""
+    return client_for(bob)

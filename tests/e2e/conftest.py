@@ -1,0 +1,57 @@
+"""Browser tests: Daria as a user gets it (uvicorn and a real Celery worker on the test
+database), driven by Debian's headless Chromium through Playwright (no browser download)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.processes import (
+    ServerProcess,
+    daria_env,
+    private_queue_name,
+    run_celery_worker,
+    run_uvicorn,
+)
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+@pytest.fixture
+def web_server(real_services: None, transactional_db: None, tmp_path: Path
+               ) -> Iterator[ServerProcess]:
+    """uvicorn and a Celery worker on the test database, this test's data dir and queue."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    env = daria_env(data_dir, private_queue_name())
+    with run_celery_worker(env, tmp_path / "worker.log"), run_uvicorn(env) as server:
+        yield server
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """A fresh page of a headless Chromium with downloads allowed."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in the test thread; the ORM calls the test makes
+    # around the browser are still plain synchronous code.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        context = browser.new_context(accept_downloads=True, locale="en-US")
+        browser_page = context.new_page()
+        browser_page.set_default_timeout(30_000)
+        yield browser_page
+        context.close()
+        browser.close()

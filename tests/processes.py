@@ -1,0 +1,145 @@
+"""Start Daria's real processes (a Celery worker, uvicorn) for integration and browser tests.
+
+Every process gets the environment of the test run pointed at the database pytest-django created,
+at this test's own data directory and at a queue of this test alone, so that it sees exactly the
+rows the test committed and parallel runs on the same Redis never take each other's tasks.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class ServerProcess:
+    """A running web server and the URL it answers on."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+
+
+def private_queue_name() -> str:
+    """A Celery queue name used by one test only."""
+    return f"daria-test-{uuid.uuid4().hex[:12]}"
+
+
+def test_database_url() -> str:
+    """The DATABASE_URL of the database this test run uses (the one pytest-django created)."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    user = db["USER"] or "postgres"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return f"postgres://{user}{password}@{host}/{db['NAME']}"
+
+
+def daria_env(data_dir: Path, queue: str) -> dict[str, str]:
+    """The environment of a Daria subprocess: this run's, on the test database and data dir."""
+    env = {**os.environ, "DATABASE_URL": test_database_url(), "DARIA_DATA_DIR": str(data_dir),
+           "DARIA_CELERY_QUEUE": queue, "DARIA_WORKER_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+def free_port() -> int:
+    """A TCP port on the loopback interface that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Terminate a subprocess, killing it if it does not stop within twenty seconds."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def run_celery_worker(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """Run one real Celery worker on the queue named in ``env`` until the block ends.
+
+    Its log goes to ``log_path`` and its tail is printed at the end, so that a failing test
+    shows what the worker did.
+    """
+    hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(BIN / "celery"), "-A", "daria", "worker", "--pool=solo",
+             "--queues", env["DARIA_CELERY_QUEUE"], "--hostname", hostname,
+             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for_worker(hostname, process, log_path)
+            yield process
+        finally:
+            stop_process(process)
+            print(log_path.read_text(encoding="utf-8", errors="replace")[-4000:])
+
+
+def wait_for_worker(
+    hostname: str, process: subprocess.Popen[bytes], log_path: Path, timeout_s: float = 60
+) -> None:
+    """Wait until the worker answers a control ping, or fail with its log."""
+    from daria.celery import app
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"worker exited early:\n{log_path.read_text()}")
+        if app.control.ping(destination=[hostname], timeout=1):
+            return
+    raise TimeoutError(f"worker did not start within {timeout_s} s:\n{log_path.read_text()}")
+
+
+@contextmanager
+def run_uvicorn(env: dict[str, str]) -> Iterator[ServerProcess]:
+    """Serve daria.asgi under uvicorn on a free port until the block ends."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(BIN / "uvicorn"), "daria.asgi:application", "--host", "127.0.0.1",
+         "--port", str(port), "--log-level", "warning"],
+        cwd=REPO, env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(url + "/api/v1/setup/", process)
+        yield ServerProcess(url=url, process=process)
+    finally:
+        stop_process(process)
+
+
+def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout_s: float = 30) -> None:
+    """Wait until ``url`` answers with any HTTP status, or fail if the process dies."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with code {process.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout_s} s")
