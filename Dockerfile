@@ -16,8 +16,7 @@ COPY requirements.txt ./
 RUN pip install -r requirements.txt
 COPY . .
 COPY --from=frontend /app/frontend/dist ./frontend/dist
-RUN python scripts/compile_messages.py \
-    && SECRET_KEY=build-only python manage.py collectstatic --noinput --verbosity 0
+RUN python scripts/compile_messages.py
 RUN useradd --create-home daria && mkdir -p /data && chown daria /data
 USER daria
 EXPOSE 8000

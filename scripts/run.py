@@ -61,11 +61,14 @@ def main() -> int:
         print(f"Started the embedded Redis on 127.0.0.1:{EMBEDDED_REDIS_PORT}.")
     try:
         manage("migrate", "--noinput")
-        manage("collectstatic", "--noinput", "--verbosity", "0")
+        worker_threads = os.environ.setdefault("DARIA_WORKER_THREADS", "1")
         processes.append(subprocess.Popen(
             [str(BIN / "celery"), "-A", "daria", "worker", "--loglevel", "info",
              "--concurrency", os.environ.get("DARIA_WORKER_CONCURRENCY", "1")],
             cwd=REPO,
+            # OpenMP (LightGBM) and BLAS read these when the worker starts, before any training.
+            env={**os.environ, "OMP_NUM_THREADS": worker_threads,
+                 "OPENBLAS_NUM_THREADS": worker_threads, "MKL_NUM_THREADS": worker_threads},
         ))
         processes.append(subprocess.Popen(
             [str(BIN / "uvicorn"), "daria.asgi:application", "--host", host, "--port", port],

@@ -143,3 +143,20 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout_s: float =
         except OSError:
             time.sleep(0.2)
     raise TimeoutError(f"{url} did not answer within {timeout_s} s")
+
+
+def end_other_database_sessions() -> None:
+    """End the test database's sessions that stopped subprocesses may have left behind.
+
+    A server killed while its thread pool still held connections leaves them open until
+    PostgreSQL notices, which would keep pytest-django from dropping the test database.
+    """
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
