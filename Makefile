@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev frontend messages lint createsuperuser
+.PHONY: run test install install-dev messages lint createsuperuser api-types
 
 run: install
 	$(BIN)/python scripts/run.py
@@ -45,3 +45,8 @@ lint: install-dev
 
 createsuperuser: install
 	$(BIN)/python manage.py createsuperuser
+
+# Regenerate the OpenAPI schema and the frontend wire types from it; commit both.
+api-types: $(VENV)/.runtime-installed frontend/node_modules/.package-lock.json
+	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file frontend/src/api/openapi.yaml
+	cd frontend && npm run gen:api

@@ -14,8 +14,8 @@ echo "== lint"
 $BIN/ruff check .
 $BIN/lint-imports
 
-echo "== OpenAPI schema"
-$BIN/python manage.py spectacular --validate --fail-on-warn --file var/openapi.yaml
+echo "== OpenAPI schema and frontend wire types"
+bash scripts/check-api-types.sh
 
 echo "== docker-compose.yml"
 if docker compose version >/dev/null 2>&1; then docker compose config --quiet; else docker-compose config --quiet; fi

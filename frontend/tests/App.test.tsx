@@ -5,8 +5,9 @@ import { AppRoutes } from "../src/App";
 import { AuthProvider } from "../src/auth/AuthProvider";
 import { I18nProvider } from "../src/i18n/I18nProvider";
 import { installFakeServer, type FakeServer } from "./support/fakeServer";
+import { wireUser } from "./support/wireFactories";
 
-const ALICE = { id: 1, username: "alice", is_staff: true };
+const ALICE = wireUser();
 const NOT_SIGNED_IN = {
   status: 403,
   json: { detail: "Authentication credentials were not provided.", code: "not_authenticated" },

@@ -13,6 +13,7 @@ import {
   toTrainedModel,
   toTrial,
   toUser,
+  toWireId,
 } from "./convert";
 import { ApiError, networkError, toApiError } from "./errors";
 import type {
@@ -28,12 +29,15 @@ import type {
   User,
 } from "./types";
 import type {
+  WireCredentials,
   WireDataset,
   WireExperiment,
   WireExperimentCreate,
   WirePredictionBatch,
   WirePreview,
   WireProject,
+  WireProjectCreate,
+  WireSetup,
   WireSetupStatus,
   WireTrainedModel,
   WireTrial,
@@ -168,7 +172,8 @@ export async function getCurrentUser(): Promise<User | null> {
 }
 
 export async function signIn(username: string, password: string): Promise<User> {
-  await request("POST", "/auth/login/", { username, password });
+  const body: WireCredentials = { username, password };
+  await request("POST", "/auth/login/", body);
   const user = await getCurrentUser();
   if (!user) throw toApiError(403, null);
   return user;
@@ -184,7 +189,8 @@ export async function needsSetup(): Promise<boolean> {
 
 /** Create the first administrator (only allowed while no user exists). */
 export async function createFirstAdmin(username: string, password: string): Promise<void> {
-  await request("POST", "/setup/", { username, password });
+  const body: WireSetup = { username, password };
+  await request("POST", "/setup/", body);
 }
 
 // Projects
@@ -194,7 +200,8 @@ export async function listProjects(): Promise<Project[]> {
 }
 
 export async function createProject(name: string): Promise<Project> {
-  return toProject((await request("POST", "/projects/", { name })) as WireProject);
+  const body: WireProjectCreate = { name };
+  return toProject((await request("POST", "/projects/", body)) as WireProject);
 }
 
 export async function getProject(id: Id): Promise<Project> {
@@ -234,7 +241,7 @@ export async function getDatasetPreview(id: Id): Promise<TablePreview> {
 
 export async function createExperiment(input: NewExperiment): Promise<Experiment> {
   const body: WireExperimentCreate = {
-    dataset: input.datasetId,
+    dataset: toWireId(input.datasetId),
     target: input.target,
     time_budget_s: input.timeBudgetS,
   };

@@ -1,10 +1,10 @@
-/** Conversions from wire JSON (`wire.ts`) to domain types (`types.ts`). */
+/** Conversions between wire JSON (`wire.ts`, generated) and domain types (`types.ts`). */
 import type {
   Column,
   DataWarning,
   Dataset,
   Experiment,
-  ExperimentStatus,
+  Id,
   PredictionBatch,
   Project,
   TablePreview,
@@ -26,11 +26,16 @@ import type {
   WireWarning,
 } from "./wire";
 
-function id(value: WireId): string {
+function id(value: WireId): Id {
   return String(value);
 }
 
-function optionalDate(value: string | null | undefined): Date | null {
+/** A domain id as the API expects it in a request body (an integer). */
+export function toWireId(value: Id): WireId {
+  return Number(value);
+}
+
+function optionalDate(value: string | null): Date | null {
   return value ? new Date(value) : null;
 }
 
@@ -42,6 +47,7 @@ export function toProject(w: WireProject): Project {
   return {
     id: id(w.id),
     name: w.name,
+    // The serializer always sends it, but the schema marks it optional (it may be omitted on input).
     description: w.description ?? "",
     role: w.role,
     createdAt: new Date(w.created_at),
@@ -49,7 +55,7 @@ export function toProject(w: WireProject): Project {
 }
 
 export function toWarning(w: WireWarning): DataWarning {
-  return { code: w.code, message: w.message, columns: w.columns ?? [] };
+  return { code: w.code, message: w.message, columns: w.columns };
 }
 
 function toColumn(w: WireColumn): Column {
@@ -67,8 +73,8 @@ export function toDataset(w: WireDataset): Dataset {
     encoding: w.encoding,
     delimiter: w.delimiter,
     sizeBytes: w.size_bytes,
-    columns: (w.columns ?? []).map(toColumn),
-    warnings: (w.warnings ?? []).map(toWarning),
+    columns: w.columns.map(toColumn),
+    warnings: w.warnings.map(toWarning),
     suggestedTarget: w.suggested_target,
     createdAt: new Date(w.created_at),
   };
@@ -85,17 +91,17 @@ export function toExperiment(w: WireExperiment): Experiment {
     datasetId: id(w.dataset),
     target: w.target,
     task: w.task,
-    taskReason: w.task_reason ?? "",
+    taskReason: w.task_reason,
     metric: w.metric,
     greaterIsBetter: w.greater_is_better,
     timeBudgetS: w.time_budget_s,
-    status: w.status as ExperimentStatus,
-    cancelRequested: w.cancel_requested ?? false,
-    progress: w.progress ?? 0,
-    nTrials: w.n_trials ?? 0,
+    status: w.status,
+    cancelRequested: w.cancel_requested,
+    progress: w.progress,
+    nTrials: w.n_trials,
     best: w.best ? { number: w.best.number, algorithm: w.best.algorithm, score: w.best.score } : null,
-    modelId: w.model === null || w.model === undefined ? null : id(w.model),
-    error: w.error ?? "",
+    modelId: w.model === null ? null : id(w.model),
+    error: w.error,
     createdAt: new Date(w.created_at),
     startedAt: optionalDate(w.started_at),
     finishedAt: optionalDate(w.finished_at),
@@ -107,13 +113,13 @@ export function toTrial(w: WireTrial): Trial {
     number: w.number,
     state: w.state,
     algorithm: w.algorithm,
-    params: w.params ?? {},
+    params: w.params,
     score: w.score,
-    foldScores: w.fold_scores ?? [],
+    foldScores: w.fold_scores,
     fitTimeS: w.fit_time_s,
     predictTimeS: w.predict_time_s,
-    error: w.error ?? "",
-    finishedAt: optionalDate(w.finished_at),
+    error: w.error,
+    finishedAt: new Date(w.finished_at),
   };
 }
 
@@ -127,9 +133,9 @@ export function toTrainedModel(w: WireTrainedModel): TrainedModel {
     metric: w.metric,
     algorithm: w.algorithm,
     score: w.score,
-    metrics: w.metrics ?? {},
-    classes: w.classes ?? [],
-    featureNames: w.feature_names ?? [],
+    metrics: w.metrics,
+    classes: w.classes,
+    featureNames: w.feature_names,
     createdAt: new Date(w.created_at),
     downloadUrl: w.download_url,
   };
@@ -140,7 +146,7 @@ export function toPredictionBatch(w: WirePredictionBatch): PredictionBatch {
     id: id(w.id),
     modelId: id(w.model),
     nRows: w.n_rows,
-    warnings: (w.warnings ?? []).map(toWarning),
+    warnings: w.warnings.map(toWarning),
     preview: { columns: w.columns, rows: w.preview },
     downloadUrl: w.download_url,
   };

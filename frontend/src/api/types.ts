@@ -117,7 +117,8 @@ export interface Trial {
   algorithm: string;
   params: Record<string, unknown>;
   score: number | null;
-  foldScores: number[];
+  /** One score per fold; null where the metric was not a finite number (e.g. NaN). */
+  foldScores: (number | null)[];
   fitTimeS: number | null;
   predictTimeS: number | null;
   error: string;

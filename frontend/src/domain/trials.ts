@@ -21,11 +21,16 @@ export function sortForLeaderboard(trials: readonly Trial[], greaterIsBetter: bo
   return [...scored, ...unscored];
 }
 
-/** Population standard deviation of the fold scores, or null with fewer than two folds. */
-export function foldSpread(foldScores: readonly number[]): number | null {
+/**
+ * Population standard deviation of the fold scores, or null with fewer than two folds or when
+ * a fold has no score (a spread over the remaining folds would look better than it is).
+ */
+export function foldSpread(foldScores: readonly (number | null)[]): number | null {
   if (foldScores.length < 2) return null;
-  const mean = foldScores.reduce((sum, x) => sum + x, 0) / foldScores.length;
-  const variance = foldScores.reduce((sum, x) => sum + (x - mean) ** 2, 0) / foldScores.length;
+  const scores = foldScores.filter((x): x is number => x !== null);
+  if (scores.length < foldScores.length) return null;
+  const mean = scores.reduce((sum, x) => sum + x, 0) / scores.length;
+  const variance = scores.reduce((sum, x) => sum + (x - mean) ** 2, 0) / scores.length;
   return Math.sqrt(variance);
 }
 

@@ -8,9 +8,9 @@ import {
 } from "../../src/api/client";
 import { ApiError, NETWORK_ERROR, SERVER_ERROR } from "../../src/api/errors";
 import { clearCsrfCookie, installFakeServer, type FakeServer } from "../support/fakeServer";
-import { wireDataset } from "../support/wireFactories";
+import { wireDataset, wireProject } from "../support/wireFactories";
 
-const PROJECT = { id: 3, name: "Churn", description: "", role: "owner", created_at: "2026-12-01T08:00:00Z" };
+const PROJECT = wireProject();
 
 let server: FakeServer;
 

@@ -36,6 +36,10 @@ describe("foldSpread", () => {
   it("is unknown with fewer than two folds", () => {
     expect(foldSpread([0.5])).toBeNull();
   });
+
+  it("is unknown when a fold has no score", () => {
+    expect(foldSpread([0.5, null, 0.7])).toBeNull();
+  });
 });
 
 describe("trialCursor", () => {

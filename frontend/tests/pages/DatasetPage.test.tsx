@@ -65,7 +65,7 @@ describe("the dataset page", () => {
 
     await screen.findByText("/experiments/42");
     expect(server.sentTo("POST", "/api/v1/experiments/")[0]?.body).toEqual({
-      dataset: "7",
+      dataset: 7,
       target: "Survived",
       time_budget_s: 30,
     });

@@ -4,16 +4,14 @@ import { ProjectPage } from "../../src/pages/ProjectPage";
 import { installFakeServer } from "../support/fakeServer";
 import { installFakeXhr, type FakeXhr } from "../support/fakeXhr";
 import { renderPage } from "../support/renderPage";
-import { wireDataset, wireExperiment } from "../support/wireFactories";
+import { wireDataset, wireExperiment, wireProject } from "../support/wireFactories";
 
 let xhr: typeof FakeXhr;
 
 beforeEach(() => {
   document.cookie = "csrftoken=test-token; path=/";
   const server = installFakeServer();
-  server.on("GET", "/api/v1/projects/3/", {
-    json: { id: 3, name: "Churn", description: "", role: "owner", created_at: "2026-12-01T08:00:00Z" },
-  });
+  server.on("GET", "/api/v1/projects/3/", { json: wireProject() });
   server.on("GET", "/api/v1/projects/3/datasets/", { json: [wireDataset()] });
   server.on("GET", "/api/v1/projects/3/experiments/", { json: [wireExperiment({ status: "succeeded" })] });
   xhr = installFakeXhr();

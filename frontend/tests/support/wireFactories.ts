@@ -1,5 +1,29 @@
-/** Wire JSON as the API sends it, with overridable fields, for tests. */
-import type { WireDataset, WireExperiment, WireTrial } from "../../src/api/wire";
+/**
+ * Wire JSON as the API sends it, with overridable fields, for tests. Typed with the generated
+ * wire types, so a fixture that no longer matches the API schema fails the type check.
+ */
+import type {
+  WireDataset,
+  WireExperiment,
+  WireProject,
+  WireTrial,
+  WireUser,
+} from "../../src/api/wire";
+
+export function wireUser(overrides: Partial<WireUser> = {}): WireUser {
+  return { id: 1, username: "alice", is_staff: true, ...overrides };
+}
+
+export function wireProject(overrides: Partial<WireProject> = {}): WireProject {
+  return {
+    id: 3,
+    name: "Churn",
+    description: "",
+    role: "owner",
+    created_at: "2026-12-01T08:00:00Z",
+    ...overrides,
+  };
+}
 
 export function wireDataset(overrides: Partial<WireDataset> = {}): WireDataset {
   return {
@@ -36,6 +60,7 @@ export function wireExperiment(overrides: Partial<WireExperiment> = {}): WireExp
     greater_is_better: true,
     time_budget_s: 60,
     status: "running",
+    cancel_requested: false,
     progress: 0.25,
     n_trials: 0,
     best: null,

@@ -1,0 +1,110 @@
+/**
+ * The wire-to-domain conversion of an experiment, pinned to the generated API types.
+ *
+ * The fixture is a full literal typed with the generated `WireExperiment`, and the key list is
+ * asserted at the type level, so when the API schema gains, loses or renames a field of
+ * Experiment the type check (`npm run lint`, `npm run build`) fails here and the converter gets
+ * updated on purpose. The runtime assertions check that every field lands where it should.
+ */
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { toExperiment, toWireId } from "../../src/api/convert";
+import type { Experiment } from "../../src/api/types";
+import type { WireExperiment } from "../../src/api/wire";
+
+const WIRE: WireExperiment = {
+  id: 42,
+  project: 3,
+  dataset: 7,
+  target: "Survived",
+  task: "binary",
+  task_reason: "The target has two values.",
+  metric: "roc_auc",
+  greater_is_better: true,
+  time_budget_s: 60,
+  status: "succeeded",
+  cancel_requested: false,
+  progress: 1,
+  n_trials: 12,
+  best: { number: 9, algorithm: "lightgbm", score: 0.87 },
+  model: 5,
+  error: "",
+  created_at: "2026-12-01T08:00:00Z",
+  started_at: "2026-12-01T08:00:01Z",
+  finished_at: "2026-12-01T08:01:01Z",
+};
+
+describe("toExperiment", () => {
+  it("knows every field the API schema gives an experiment", () => {
+    expectTypeOf<keyof WireExperiment>().toEqualTypeOf<
+      | "id"
+      | "project"
+      | "dataset"
+      | "target"
+      | "task"
+      | "task_reason"
+      | "metric"
+      | "greater_is_better"
+      | "time_budget_s"
+      | "status"
+      | "cancel_requested"
+      | "progress"
+      | "n_trials"
+      | "best"
+      | "model"
+      | "error"
+      | "created_at"
+      | "started_at"
+      | "finished_at"
+    >();
+  });
+
+  it("turns ids into strings, timestamps into dates and snake_case into camelCase", () => {
+    const expected: Experiment = {
+      id: "42",
+      projectId: "3",
+      datasetId: "7",
+      target: "Survived",
+      task: "binary",
+      taskReason: "The target has two values.",
+      metric: "roc_auc",
+      greaterIsBetter: true,
+      timeBudgetS: 60,
+      status: "succeeded",
+      cancelRequested: false,
+      progress: 1,
+      nTrials: 12,
+      best: { number: 9, algorithm: "lightgbm", score: 0.87 },
+      modelId: "5",
+      error: "",
+      createdAt: new Date("2026-12-01T08:00:00Z"),
+      startedAt: new Date("2026-12-01T08:00:01Z"),
+      finishedAt: new Date("2026-12-01T08:01:01Z"),
+    };
+
+    expect(toExperiment(WIRE)).toEqual(expected);
+  });
+
+  it("keeps a missing best trial, model and timestamps as null", () => {
+    const queued = toExperiment({
+      ...WIRE,
+      status: "queued",
+      best: null,
+      model: null,
+      started_at: null,
+      finished_at: null,
+    });
+
+    expect([queued.best, queued.modelId, queued.startedAt, queued.finishedAt]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+});
+
+describe("toWireId", () => {
+  it("sends a domain id back as the integer the API expects", () => {
+    expect(toWireId("42")).toBe(42);
+  });
+});
