@@ -1,6 +1,8 @@
 """Command line: ``python -m automl_core run --train ... --test ... --target ... --output ...``.
 
-Errors are one clear line on stderr and exit code 2, never a traceback.
+Errors are one clear line on stderr and exit code 2, never a traceback. ``--time-budget`` bounds
+the whole command: the time already spent starting up and reading the files, and a share kept for
+predicting and writing the output, are taken off the budget given to ``fit``.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from tqdm import tqdm
 from automl_core.data.reading import read_csv
 from automl_core.evaluation.metrics import MetricName
 from automl_core.exceptions import AutoMLError
-from automl_core.facade import AutoML
+from automl_core.facade import MIN_BUDGET_S, AutoML
 from automl_core.search.registry import SearcherKind
 from automl_core.search.trial import TrialRecord
 
 EXIT_USAGE = 2
+PREDICT_SHARE = 0.03  # of the budget, kept for predicting the test file and writing the output
+PREDICT_MIN_S = 0.5
 
 
 class ProgressBar:
@@ -60,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--train", required=True, help="training CSV")
     run.add_argument("--test", required=True, help="CSV to predict (the target may be present)")
     run.add_argument("--target", required=True, help="target column")
-    run.add_argument("--time-budget", type=float, required=True, help="seconds for fit")
+    run.add_argument("--time-budget", type=float, required=True,
+                     help="seconds for the whole command: reading, search, refit, prediction")
     run.add_argument("--seed", type=int, default=0)
     run.add_argument("--output", required=True, help="predictions CSV to write")
     run.add_argument("--task", default="auto",
@@ -76,8 +81,9 @@ def run(args: argparse.Namespace) -> str:
     """Fit on the training file, predict the test file, write the output; return a summary."""
     train = read_csv(args.train).frame
     test = read_csv(args.test).frame
-    progress = ProgressBar(args.time_budget)
-    automl = AutoML(task=args.task, metric=args.metric, time_budget_s=args.time_budget,
+    fit_budget = fit_budget_s(args.time_budget, process_age_s())
+    progress = ProgressBar(fit_budget)
+    automl = AutoML(task=args.task, metric=args.metric, time_budget_s=fit_budget,
                     searcher=args.searcher, seed=args.seed, n_jobs=args.n_jobs,
                     callbacks=[progress])
     try:
@@ -91,6 +97,28 @@ def run(args: argparse.Namespace) -> str:
     return (f"done in {automl.fit_time_s_:.1f}s: {len(automl.store.all())} trials, best "
             f"{best.algorithm} {automl.metric}={best.score:.5f}, ensemble of "
             f"{len(automl.ensemble_)} model(s), {len(output)} predictions -> {args.output}")
+
+
+def fit_budget_s(budget_s: float, spent_s: float) -> float:
+    """What is left for ``fit`` after ``spent_s`` and the prediction reserve (never below 1 s)."""
+    reserve = max(PREDICT_MIN_S, PREDICT_SHARE * budget_s)
+    return max(budget_s - spent_s - reserve, MIN_BUDGET_S)
+
+
+def process_age_s() -> float:
+    """Seconds since this process started (interpreter start-up and imports included).
+
+    Read from ``/proc`` on Linux; elsewhere the time since the interpreter started is unknown and
+    0 is returned, so only the CLI's own work counts against the budget.
+    """
+    try:
+        with open("/proc/self/stat") as stat:
+            # Field 22 (start time, in clock ticks since boot) follows the ")" closing the name.
+            started = int(stat.read().rsplit(")", 1)[1].split()[19]) / os.sysconf("SC_CLK_TCK")
+        with open("/proc/uptime") as uptime:
+            return max(float(uptime.read().split()[0]) - started, 0.0)
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def predictions_frame(automl: AutoML, features: pd.DataFrame) -> pd.DataFrame:

@@ -46,6 +46,7 @@ from automl_core.storage import InMemoryTrialStore, TrialStore
 REFIT_SAFETY = 1.3  # refits on all rows take longer than a fold; keep this much headroom
 MIN_BUDGET_S = 1.0
 RESERVE_MEMBERS = 3
+TRIAL_SHARE = 0.2  # one trial grows its models for at most this share of the budget
 
 
 class AutoML:
@@ -108,7 +109,8 @@ class AutoML:
         def search_deadline() -> float:
             return deadline - self._refit_reserve(data)
 
-        runner = TrialRunner(data, metric, self.seed, self.n_jobs, search_deadline)
+        runner = TrialRunner(data, metric, self.seed, self.n_jobs, search_deadline,
+                             trial_budget_s=TRIAL_SHARE * self.time_budget_s)
 
         def loop_deadline() -> float:
             end = search_deadline()
@@ -124,11 +126,7 @@ class AutoML:
     def _refit_reserve(self, data: PreparedData) -> float:
         """Seconds to keep for refitting the likely ensemble members on all rows."""
         top = self._ranked()[:RESERVE_MEMBERS]
-        if not top:
-            return 0.0
-        per_fold = sum(r.fit_time_s for r in top) / max(len(data.folds), 1)
-        rows_factor = len(data.y) / max(len(data.folds[0][0]), 1)
-        return REFIT_SAFETY * per_fold * rows_factor + 0.2
+        return sum(_refit_estimate(r, data) for r in top) + 0.2 if top else 0.0
 
     def _finish(self, runner: TrialRunner, data: PreparedData, metric: Any,
                 features: pd.DataFrame, y: np.ndarray, deadline: float) -> None:
@@ -146,10 +144,9 @@ class AutoML:
         members, weights = [], []
         for number in order:
             record = self.store.get(number)
-            expected = record.fit_time_s / max(len(data.folds), 1) * REFIT_SAFETY
-            if members and time.monotonic() + expected > deadline:
+            if members and time.monotonic() + _refit_estimate(record, data) > deadline:
                 continue  # no time left to refit this member; the others carry the ensemble
-            members.append(self._refit(record, features, y))
+            members.append(self._refit(record, features, y, deadline))
             weights.append(float(selection.weights[number]))
         self.model_ = EnsembleModel(members, weights)
         self.ensemble_ = {n: selection.weights[n] for n in order[:len(members)]}
@@ -158,14 +155,16 @@ class AutoML:
         self.metrics_ = {name.value: m.score(data.y[rows], blend)
                          for name, m in METRICS.items() if data.task in m.tasks}
 
-    def _refit(self, record: TrialRecord, features: pd.DataFrame,
-               y: np.ndarray) -> FittedPipeline:
+    def _refit(self, record: TrialRecord, features: pd.DataFrame, y: np.ndarray,
+               deadline: float) -> FittedPipeline:
         family = get_family(record.algorithm)
         n_classes = len(self.classes_ or ())
-        # No deadline: a truncated refit would silently be a worse model than the one scored.
-        # Members are only refit when their expected time fits (see _finish).
-        context = FitContext(self._task(), n_classes, self.seed, self.n_jobs)
         pre = TabularPreprocessor(self.kinds_, family.encoding).fit(features)
+        # Members are only refit when their expected time fits (see _finish); the deadline only
+        # stops boosting or tree growing of a refit that runs far slower than its folds did,
+        # because the budget is a promise to the user.
+        context = FitContext(self._task(), n_classes, self.seed, self.n_jobs, deadline,
+                             pre.categorical_indices_)
         with threadpool_limits(limits=self.n_jobs):
             estimator = family.fit(family.build(record.params, context),
                                    pre.transform(features), y, context)
@@ -307,6 +306,13 @@ class AutoML:
         for record in state["trials"]:
             automl.store.add(TrialRecord.from_dict(record))
         return automl
+
+
+def _refit_estimate(record: TrialRecord, data: PreparedData) -> float:
+    """Expected seconds to refit ``record`` on all rows: a fold's fit, scaled up by row count."""
+    per_fold = record.fit_time_s / max(len(data.folds), 1)
+    rows_factor = len(data.y) / max(len(data.folds[0][0]), 1)
+    return REFIT_SAFETY * per_fold * rows_factor
 
 
 def _required_columns(model: EnsembleModel) -> list[str]:

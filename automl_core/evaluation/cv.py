@@ -53,6 +53,7 @@ class PreparedData:
         self.task = task
         self.n_classes = n_classes
         self._cache: dict[tuple[Encoding, int], tuple[np.ndarray, np.ndarray]] = {}
+        self._categorical: dict[tuple[Encoding, int], tuple[int, ...]] = {}
 
     @property
     def oof_rows(self) -> np.ndarray:
@@ -67,7 +68,13 @@ class PreparedData:
             pre = TabularPreprocessor(self.kinds, encoding).fit(self.features.iloc[train])
             self._cache[key] = (pre.transform(self.features.iloc[train]),
                                 pre.transform(self.features.iloc[valid]))
+            self._categorical[key] = pre.categorical_indices_
         return self._cache[key]
+
+    def categorical(self, encoding: Encoding, fold: int) -> tuple[int, ...]:
+        """The category-code columns of ``fold``'s matrices under ``encoding``."""
+        self.encoded(encoding, fold)
+        return self._categorical[(encoding, fold)]
 
     def empty_oof(self) -> np.ndarray:
         """A NaN array shaped like this problem's predictions."""
@@ -76,8 +83,14 @@ class PreparedData:
 
 
 def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: int,
-             n_jobs: int = 1, deadline: float | None = None) -> Evaluation:
-    """Fit and score ``config`` on every fold; raise :class:`TrialTimeout` if it cannot finish."""
+             n_jobs: int = 1, deadline: float | None = None,
+             trial_budget_s: float | None = None) -> Evaluation:
+    """Fit and score ``config`` on every fold; raise :class:`TrialTimeout` if it cannot finish.
+
+    ``trial_budget_s`` caps the trial: each fold's boosting or tree growing stops after its share
+    (the model is kept, so a slow family yields a smaller but scored model instead of eating the
+    whole budget). ``deadline`` is hard: a fold still fitting after it cuts the trial.
+    """
     family = get_family(config.algorithm)
     oof = data.empty_oof()
     fold_scores: list[float] = []
@@ -88,21 +101,29 @@ def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: in
             if time.monotonic() + per_fold > deadline:
                 raise TrialTimeout(f"{len(fold_scores)} of {len(data.folds)} folds done")
         X_train, X_valid = data.encoded(family.encoding, index)  # noqa: N806
-        context = FitContext(data.task, data.n_classes, seed, n_jobs, deadline)
         started = time.monotonic()
+        grow_until = _earliest(deadline, None if trial_budget_s is None
+                               else started + trial_budget_s / len(data.folds))
+        context = FitContext(data.task, data.n_classes, seed, n_jobs, grow_until,
+                             data.categorical(family.encoding, index))
         with threadpool_limits(limits=n_jobs):  # OpenMP/BLAS threads never exceed n_jobs
             model = family.fit(family.build(config.params, context), X_train, data.y[train],
                                context)
-        fitted = time.monotonic()
-        if deadline is not None and fitted > deadline:
-            raise TrialTimeout("the deadline passed while fitting")
-        if data.task.is_classification:
-            oof[valid] = align_proba(model, X_valid, data.n_classes)
-        else:
-            oof[valid] = model.predict(X_valid)
+            fitted = time.monotonic()
+            if deadline is not None and fitted > deadline:
+                raise TrialTimeout("the deadline passed while fitting")
+            if data.task.is_classification:
+                oof[valid] = align_proba(model, X_valid, data.n_classes)
+            else:
+                oof[valid] = model.predict(X_valid)
         predict_time += time.monotonic() - fitted
         fit_time += fitted - started
         fold_scores.append(metric.score(data.y[valid], oof[valid]))
     rows = data.oof_rows
     return Evaluation(metric.score(data.y[rows], oof[rows]), tuple(fold_scores), fit_time,
                       predict_time, oof)
+
+
+def _earliest(*times: float | None) -> float | None:
+    known = [t for t in times if t is not None]
+    return min(known) if known else None

@@ -28,12 +28,14 @@ class TrialRunner:
     """Evaluate configurations against one prepared dataset before a deadline.
 
     ``deadline`` returns a monotonic time and is re-read for every trial, because the time kept
-    for the final refit grows as better (and slower) trials are found.
+    for the final refit grows as better (and slower) trials are found. ``trial_budget_s`` caps how
+    long one trial's models grow (see :func:`evaluate`).
     """
 
     def __init__(self, data: PreparedData, metric: Metric, seed: int, n_jobs: int,
-                 deadline: Callable[[], float]) -> None:
+                 deadline: Callable[[], float], trial_budget_s: float | None = None) -> None:
         self.data = data
+        self.trial_budget_s = trial_budget_s
         self.metric = metric
         self.seed = seed
         self.n_jobs = n_jobs
@@ -50,7 +52,8 @@ class TrialRunner:
                                error=SKIPPED)
         started = time.monotonic()
         try:
-            result = evaluate(config, self.data, self.metric, self.seed, self.n_jobs, deadline)
+            result = evaluate(config, self.data, self.metric, self.seed, self.n_jobs, deadline,
+                              self.trial_budget_s)
         except TrialTimeout as timeout:
             self._durations[config.algorithm].append(time.monotonic() - started)
             return TrialRecord(number, TrialState.TIMEOUT, config.algorithm, config.params,

@@ -25,6 +25,7 @@ class FitContext:
     seed: int
     n_jobs: int = 1
     deadline: float | None = None  # time.monotonic() by which fitting should stop
+    categorical: tuple[int, ...] = ()  # input columns holding category codes (trees encoding)
 
     def time_left(self) -> float:
         """Seconds until the deadline (infinite without one)."""

@@ -84,6 +84,15 @@ class TabularPreprocessor(TransformerMixin, BaseEstimator):  # type: ignore[misc
         blocks.extend(self._categorical_blocks(X))
         return np.hstack(blocks) if blocks else np.empty((len(X), 0))
 
+    @property
+    def categorical_indices_(self) -> tuple[int, ...]:
+        """Output columns holding category codes (trees encoding only; -1 = unseen)."""
+        check_is_fitted(self, "medians_")
+        if self.encoding == Encoding.LINEAR:
+            return ()
+        start = len(self.medians_) + len(self.indicators_)
+        return tuple(range(start, start + len(self.categories_)))
+
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the output columns, in order."""
         check_is_fitted(self, "medians_")

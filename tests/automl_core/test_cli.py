@@ -26,7 +26,7 @@ def split(shared_dir, tmp_path_factory):
 def test_the_cli_writes_one_probability_column_per_class_and_a_prediction(split):
     folder, test = split
     result = _run("run", "--train", str(folder / "train.csv"), "--test", str(folder / "test.csv"),
-                  "--target", "class", "--time-budget", "5", "--seed", "0",
+                  "--target", "class", "--time-budget", "10", "--seed", "0",
                   "--output", str(folder / "pred.csv"), "--n-jobs", "1")
     assert result.returncode == 0, result.stderr
     out = pd.read_csv(folder / "pred.csv")
@@ -47,3 +47,19 @@ def test_the_cli_reports_an_error_in_one_line_with_exit_code_2(shared_dir, tmp_p
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("error: ")
+
+
+def test_the_budget_given_to_fit_leaves_out_start_up_and_a_prediction_reserve():
+    from automl_core.cli import fit_budget_s
+
+    assert fit_budget_s(30, spent_s=3.0) == pytest.approx(30 - 3.0 - 0.9)
+    assert fit_budget_s(10, spent_s=2.0) == pytest.approx(10 - 2.0 - 0.5)
+    assert fit_budget_s(2, spent_s=5.0) == 1.0  # never below the engine's minimum
+
+
+def test_the_process_age_counts_the_time_since_the_interpreter_started():
+    code = "import time; time.sleep(1.0); from automl_core.cli import process_age_s; " \
+           "print(process_age_s())"
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True,
+                            text=True, timeout=60, check=True)
+    assert 1.0 <= float(result.stdout) < 30

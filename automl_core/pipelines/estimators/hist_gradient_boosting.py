@@ -46,8 +46,11 @@ def build(params: Params, context: FitContext) -> Any:
     options: dict[str, Any] = dict(params)
     if "class_weight" in options:
         options["class_weight"] = None if options["class_weight"] == "none" else "balanced"
+    # Category codes split as categories: the codes are ranked by frequency, so ordered splits
+    # on them would cut arbitrary groups (e.g. "low, vhigh | med, high").
     options.update(max_iter=MAX_ITER, early_stopping=True, validation_fraction=0.1,
-                   n_iter_no_change=30, random_state=context.seed, warm_start=True)
+                   n_iter_no_change=30, random_state=context.seed, warm_start=True,
+                   categorical_features=list(context.categorical) or None)
     if context.task.is_classification:
         return HistGradientBoostingClassifier(**options)
     return HistGradientBoostingRegressor(**options)

@@ -42,3 +42,13 @@ def test_class_weight_is_searched_only_for_classification():
 
 def test_knn_is_left_out_of_the_space_on_large_data():
     assert "knn" not in cash_space(Task.BINARY, n_rows=1_000_000).algorithms
+
+
+def test_hist_gradient_boosting_splits_category_codes_as_categories():
+    from automl_core.pipelines.estimators.hist_gradient_boosting import FAMILY
+
+    codes = np.column_stack([X[:, 0], RNG.integers(0, 4, size=len(X))])
+    context = FitContext(Task.BINARY, 2, seed=0, categorical=(1,))
+    config = FAMILY.portfolio(Task.BINARY)[0]
+    model = FAMILY.fit(FAMILY.build(config, context), codes, Y[Task.BINARY], context)
+    assert list(model.is_categorical_) == [False, True]

@@ -40,3 +40,17 @@ def test_high_cardinality_columns_are_frequency_encoded_not_one_hot():
     frame = pd.DataFrame({"code": [f"c{i}" for i in range(300)]})
     pre = TabularPreprocessor({"code": ColumnKind.CATEGORICAL}, Encoding.LINEAR).fit(frame)
     assert pre.transform(frame).shape[1] == 1
+
+
+def test_category_code_columns_are_reported_for_trees_only():
+    import pandas as pd
+
+    from automl_core.data.column_types import ColumnKind
+    from automl_core.pipelines.preprocessing import Encoding, TabularPreprocessor
+
+    frame = pd.DataFrame({"x": [1.0, None, 3.0, 4.0], "colour": ["red", "blue", "red", "green"]})
+    kinds = {"x": ColumnKind.NUMERIC, "colour": ColumnKind.CATEGORICAL}
+    trees = TabularPreprocessor(kinds, Encoding.TREES).fit(frame)
+    names = trees.get_feature_names_out()
+    assert [names[i] for i in trees.categorical_indices_] == ["colour.code"]
+    assert TabularPreprocessor(kinds, Encoding.LINEAR).fit(frame).categorical_indices_ == ()

@@ -1,0 +1,1 @@
+"""Engine benchmark: Daria's CLI against FLAML, AutoGluon, Optuna + LightGBM and two defaults."""

@@ -1,0 +1,37 @@
+import time
+
+import numpy as np
+import pandas as pd
+
+from automl_core.data.column_types import ColumnKind
+from automl_core.data.splits import make_folds
+from automl_core.data.task import Task
+from automl_core.evaluation.cv import PreparedData, evaluate
+from automl_core.evaluation.metrics import get_metric
+from automl_core.pipelines.preprocessing import Encoding
+from automl_core.search.space import Configuration
+
+RNG = np.random.default_rng(0)
+FEATURES = pd.DataFrame(RNG.normal(size=(1000, 8)), columns=[f"x{i}" for i in range(8)])
+Y = (FEATURES["x0"] + RNG.normal(scale=0.5, size=1000) > 0).astype(int).to_numpy()
+SLOW_FOREST = Configuration("random_forest", {
+    "n_estimators": 500, "max_features": 1.0, "min_samples_leaf": 1, "bootstrap": True,
+    "criterion": "gini", "class_weight": "none"})
+
+
+def _encoded_data() -> PreparedData:
+    kinds = dict.fromkeys(FEATURES.columns, ColumnKind.NUMERIC)
+    data = PreparedData(FEATURES, Y, kinds, make_folds(Y, Task.BINARY, 3, 0), Task.BINARY, 2)
+    for fold in range(3):
+        data.encoded(Encoding.TREES, fold)  # encoding is cached: keep it out of the timing
+    return data
+
+
+def test_a_trial_budget_stops_tree_growing_early_and_still_scores_every_fold():
+    data, metric = _encoded_data(), get_metric(None, Task.BINARY)
+    uncapped = evaluate(SLOW_FOREST, data, metric, seed=0)
+    started = time.monotonic()
+    capped = evaluate(SLOW_FOREST, data, metric, seed=0, trial_budget_s=uncapped.fit_time_s / 4)
+    assert time.monotonic() - started < uncapped.fit_time_s / 2
+    assert len(capped.fold_scores) == 3
+    assert capped.score > 0.8
