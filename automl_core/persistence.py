@@ -57,6 +57,10 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.neighbors._kd_tree.KDTree",
     "sklearn.neighbors._ball_tree.BallTree",
     "sklearn.utils._bunch.Bunch",
+    # HistGradientBoosting with native categories keeps a partial of check_array; skops lists
+    # the wrapped function as its own type, so trusting partial does not trust arbitrary code.
+    "functools.partial",
+    "sklearn.utils.validation.check_array",
 )
 
 

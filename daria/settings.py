@@ -34,13 +34,13 @@ INSTALLED_APPS = [
     "servestatic.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "daria.accounts",
     "daria.datasets",
     "daria.experiments",
     "daria.predictions",
+    "daria.audit",
     "daria.web",
 ]
 
@@ -98,6 +98,14 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2 hashes new passwords; the others still verify (and upgrade) older hashes.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -136,9 +144,21 @@ DARIA_WORKER_THREADS = env_int("DARIA_WORKER_THREADS", 1, minimum=1)
 
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6390/0")
 
+# The live stream: a keep-alive comment (and a database catch-up) after this many quiet seconds,
+# and how long a browser waits before reconnecting to a dropped stream.
+DARIA_SSE_KEEPALIVE_S = env_int("DARIA_SSE_KEEPALIVE_S", 15, minimum=1)
+DARIA_SSE_RETRY_MS = 2000
+
 # Longest search a user may ask for, and the grace the worker gets on top to refit and save.
 DARIA_MAX_TIME_BUDGET_S = 86400
 DARIA_TASK_GRACE_S = 1800
+# A trial's task may outlive the search's time left by this much before it is killed.
+DARIA_TRIAL_GRACE_S = env_int("DARIA_TRIAL_GRACE_S", 120, minimum=1)
+# A running trial's worker writes a heartbeat this often; a trial silent for longer than
+# DARIA_TRIAL_LOST_AFTER_S is lost, and the reaper (Celery beat) looks for lost trials this often.
+DARIA_HEARTBEAT_S = env_int("DARIA_HEARTBEAT_S", 5, minimum=1)
+DARIA_TRIAL_LOST_AFTER_S = env_int("DARIA_TRIAL_LOST_AFTER_S", 60, minimum=2)
+DARIA_REAPER_INTERVAL_S = env_int("DARIA_REAPER_INTERVAL_S", 30, minimum=1)
 
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
@@ -155,12 +175,18 @@ CELERY_RESULT_EXPIRES = 3600
 # A late-acked task is redelivered once this runs out: it must outlast the longest task.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    "reap-lost-trials": {
+        "task": "daria.experiments.reap_lost_trials",
+        "schedule": float(DARIA_REAPER_INTERVAL_S),
+    },
+}
 
 REST_FRAMEWORK = {
     # Session first, so that a signed-out browser gets 403 rather than a WWW-Authenticate 401.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "daria.accounts.authentication.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -179,13 +205,45 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# API tokens (daria.accounts.tokens): only a digest is stored; each expires after this many days
+# unless its creator picks a shorter or longer life (at most 365 days).
+DARIA_TOKEN_TTL_DAYS = env_int("DARIA_TOKEN_TTL_DAYS", 90, minimum=1)
+
+# Password-reset mail. The console backend prints messages to the server log (development).
+EMAIL_BACKEND = env_str("DARIA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("DARIA_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DARIA_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("DARIA_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("DARIA_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DARIA_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DARIA_EMAIL_FROM", "daria@localhost")
+PASSWORD_RESET_TIMEOUT = 3 * 3600
+
+# Quotas: defaults for everyone; an administrator may override them per user or project.
+DARIA_MAX_CONCURRENT_EXPERIMENTS = env_int("DARIA_MAX_CONCURRENT_EXPERIMENTS", 2, minimum=1)
+# 0 means no limit.
+DARIA_PROJECT_STORAGE_BYTES = env_int("DARIA_PROJECT_STORAGE_BYTES", 10 * 1024**3, minimum=0)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# DARIA_SECURE_COOKIES says "served over HTTPS": it turns on secure cookies, the HTTPS redirect
+# and HSTS, each of which can still be set on its own.
 SESSION_COOKIE_SECURE = env_bool("DARIA_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("DARIA_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = env_int(
+    "DARIA_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0, minimum=0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DARIA_HSTS_INCLUDE_SUBDOMAINS", SESSION_COOKIE_SECURE)
+SECURE_HSTS_PRELOAD = env_bool("DARIA_HSTS_PRELOAD", SESSION_COOKIE_SECURE)
+# Behind a TLS-terminating proxy, trust its X-Forwarded-Proto (only if it always sets it).
+if env_bool("DARIA_TRUST_X_FORWARDED_PROTO", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

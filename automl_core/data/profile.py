@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
 from automl_core.data.column_types import ColumnKind, infer_kind
+from automl_core.data.missing_values import placeholder_warning
+from automl_core.data.summaries import summarize
 from automl_core.exceptions import DataWarning
 
 HIGH_CARDINALITY = 50
@@ -27,6 +30,8 @@ class ColumnProfile:
     missing: int
     unique: int
     dtype: str = ""
+    inferred_kind: ColumnKind | None = None  # before the user's override; None: same as kind
+    stats: dict[str, Any] = field(default_factory=dict)  # see summaries.summarize
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class FrameProfile:
     columns: list[ColumnProfile]
     suggested_target: str | None
     warnings: list[DataWarning] = field(default_factory=list)
+    duplicated_rows: int = 0
+    memory_bytes: int = 0
 
     def kinds(self) -> dict[str, ColumnKind]:
         """Column name to kind."""
@@ -44,21 +51,29 @@ class FrameProfile:
 
 
 def profile_frame(
-    frame: pd.DataFrame, overrides: Mapping[str, ColumnKind | str] | None = None
+    frame: pd.DataFrame, overrides: Mapping[str, ColumnKind | str] | None = None,
+    *, with_stats: bool = False,
 ) -> FrameProfile:
-    """Profile every column; ``overrides`` replaces inferred kinds (the user's corrections)."""
+    """Profile every column; ``overrides`` replaces inferred kinds (the user's corrections).
+
+    ``with_stats`` adds each column's statistics and chart data (``ColumnProfile.stats``).
+    """
     overrides = {k: ColumnKind(v) for k, v in (overrides or {}).items()}
-    columns = [
-        ColumnProfile(
-            name=str(name),
-            kind=overrides.get(str(name)) or infer_kind(frame[name]),
-            missing=int(frame[name].isna().sum()),
-            unique=int(frame[name].nunique(dropna=True)),
-            dtype=str(frame[name].dtype),
-        )
-        for name in frame.columns
-    ]
-    return FrameProfile(len(frame), columns, suggest_target(columns), _warnings(frame, columns))
+    columns = []
+    for name in frame.columns:
+        series = frame[name]
+        inferred = infer_kind(series)
+        kind = overrides.get(str(name)) or inferred
+        columns.append(ColumnProfile(
+            name=str(name), kind=kind,
+            missing=int(series.isna().sum()), unique=int(series.nunique(dropna=True)),
+            dtype=str(series.dtype), inferred_kind=inferred,
+            stats=summarize(series, kind) if with_stats else {},
+        ))
+    duplicated = int(frame.duplicated().sum()) if len(frame.columns) else 0
+    return FrameProfile(len(frame), columns, suggest_target(columns),
+                        _warnings(frame, columns, duplicated), duplicated,
+                        int(frame.memory_usage(deep=True).sum()))
 
 
 def suggest_target(columns: list[ColumnProfile]) -> str | None:
@@ -70,7 +85,8 @@ def suggest_target(columns: list[ColumnProfile]) -> str | None:
     return learnable[-1].name if learnable else None
 
 
-def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile]) -> list[DataWarning]:
+def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile],
+              duplicated: int) -> list[DataWarning]:
     found: list[DataWarning] = []
     by_kind = {kind: tuple(c.name for c in columns if c.kind is kind) for kind in ColumnKind}
     if by_kind[ColumnKind.ID]:
@@ -90,7 +106,6 @@ def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile]) -> list[DataWar
         found.append(DataWarning(
             "high_cardinality", f"These columns have very high cardinality (almost every row a "
             f"different value); they are frequency-encoded, not one-hot: {', '.join(high)}.", high))
-    duplicated = int(frame.duplicated().sum()) if len(frame.columns) else 0
     if duplicated:
         found.append(DataWarning("duplicated_rows", f"{duplicated} rows are exact duplicates of "
                                  "an earlier row.", params={"rows": duplicated}))
@@ -101,4 +116,5 @@ def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile]) -> list[DataWar
             "disguised_missing", f"These columns are mostly numbers but contain text such as "
             f"'#DIV/0!' or 'inf'; those cells are treated as missing: {', '.join(disguised)}.",
             disguised))
-    return found
+    placeholders = placeholder_warning(frame, {c.name: c.kind for c in columns})
+    return found + ([placeholders] if placeholders else [])

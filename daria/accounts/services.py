@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from daria.accounts.models import WRITE_ROLES, Membership, Project, Role
 
@@ -40,6 +41,12 @@ def require_write(user: AnyUser, project_id: int) -> None:
     """Allow owners and editors; viewers get 403, non-members 404."""
     if role_in(user, project_id) not in WRITE_ROLES:
         raise PermissionDenied("Viewers can look but not change anything in this project.")
+
+
+def require_owner(user: AnyUser, project_id: int) -> None:
+    """Allow owners only (members, settings); other members get 403, non-members 404."""
+    if role_in(user, project_id) != Role.OWNER:
+        raise PermissionDenied(_("Only the project's owners can do this."))
 
 
 def get_project(user: AnyUser, project_id: int) -> Project:

@@ -10,14 +10,13 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.authtoken.models import Token
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from daria.accounts import services
+from daria.accounts import services, tokens
 from daria.accounts.models import Project
 from daria.accounts.serializers import (
     CredentialsSerializer,
@@ -40,7 +39,7 @@ def _authenticate(request: Request) -> object:
     return user
 
 
-def _enforce_csrf(request: Request) -> None:
+def enforce_csrf(request: Request) -> None:
     """Refuse a cross-site form post even from a signed-out browser (login CSRF).
 
     DRF only checks CSRF for requests that are already authenticated by session.
@@ -70,7 +69,7 @@ class LoginView(APIView):
 
     @extend_schema(request=CredentialsSerializer, responses=MeSerializer)
     def post(self, request: Request) -> Response:
-        _enforce_csrf(request)
+        enforce_csrf(request)
         user = _authenticate(request)
         login(request._request, user)
         return Response(_me(user))
@@ -96,15 +95,18 @@ class MeView(APIView):
 
 
 class TokenView(APIView):
-    """Exchange a username and password for an API token."""
+    """Exchange a username and password for a new API token (scripts, the CLI).
+
+    It expires after DARIA_TOKEN_TTL_DAYS and is listed and revoked like any other token.
+    """
 
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []
 
     @extend_schema(request=CredentialsSerializer, responses=TokenSerializer)
     def post(self, request: Request) -> Response:
-        token, _created = Token.objects.get_or_create(user=_authenticate(request))
-        return Response({"token": token.key})
+        _token, secret = tokens.create_token(_authenticate(request), name="auth/token")
+        return Response({"token": secret})
 
 
 class SetupView(APIView):
@@ -118,7 +120,7 @@ class SetupView(APIView):
 
     @extend_schema(request=SetupSerializer, responses={201: MeSerializer})
     def post(self, request: Request) -> Response:
-        _enforce_csrf(request)
+        enforce_csrf(request)
         serializer = SetupSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = services.create_first_admin(**serializer.validated_data)

@@ -1,8 +1,16 @@
-"""Ingesting uploads and reading stored datasets. Parsing and profiling are the engine's job."""
+"""Ingesting uploads, re-reading, column choices and reading stored datasets.
+
+Parsing and profiling are the engine's job. Small files are read in the request and stored only
+once they are read; larger ones are stored as ``processing`` and read by a worker
+(:func:`process_dataset`), which removes the file again when it cannot be read.
+"""
 
 from __future__ import annotations
 
+import functools
+import logging
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -12,11 +20,22 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
-from automl_core.data import profile_frame, read_csv
+from automl_core.data import ColumnKind, ReadOptions, profile_frame, read_table, target_warnings
+from automl_core.data.charts import column_chart
+from automl_core.data.reading import ReadResult
+from automl_core.data.sniffing import HEAD_BYTES, sniff_head
+from automl_core.exceptions import AutoMLError, DataError
 from daria.accounts.services import AnyUser, projects_for, require_write
+from daria.datasets.limits import async_parse_bytes, read_limits
 from daria.datasets.models import Column, Dataset
+from daria.lib.queue import BrokerUnavailable, enqueue
+
+log = logging.getLogger(__name__)
 
 PREVIEW_ROWS = 20
+PROCESS_TASK = "daria.datasets.process_dataset"
+_SUFFIXES = {"csv": ".csv", "gzip": ".csv.gz", "zip": ".zip", "xlsx": ".xlsx",
+             "parquet": ".parquet"}
 
 
 def datasets_for(user: AnyUser) -> QuerySet[Dataset]:
@@ -30,6 +49,14 @@ def get_dataset(user: AnyUser, dataset_id: int) -> Dataset:
         return datasets_for(user).get(pk=dataset_id)
     except Dataset.DoesNotExist:
         raise Http404("No such dataset.") from None
+
+
+def get_column(dataset: Dataset, name: str) -> Column:
+    """The dataset's column called ``name``, or 404."""
+    try:
+        return dataset.columns.get(name=name)
+    except Column.DoesNotExist:
+        raise Http404("No such column.") from None
 
 
 def upload_source(upload: UploadedFile) -> Any:
@@ -53,48 +80,200 @@ def ingest_dataset(
     user: AbstractBaseUser,
     project_id: int,
     upload: UploadedFile,
-    encoding: str | None = None,
-    delimiter: str | None = None,
+    options: ReadOptions | None = None,
 ) -> Dataset:
     """Read, profile and store an upload; raise the engine's DataError and store nothing.
 
-    The file is moved into storage and the rows are written in one transaction; if writing the
-    rows fails, the stored file is removed again so that no half-saved dataset remains.
+    Files over the async threshold are only sniffed here (so that an image or a pickle is still
+    refused at once), then stored as ``processing`` and read by a worker.
     """
     require_write(user, project_id)
-    options = {"encoding": encoding or None, "delimiter": delimiter or None}
-    result = read_csv(upload_source(upload), **options)
-    profile = profile_frame(result.frame)
-    dataset = Dataset(
-        project_id=project_id,
-        name=(upload.name or "upload.csv")[:255],
-        n_rows=profile.n_rows,
-        n_columns=len(profile.columns),
-        encoding=result.encoding,
-        delimiter=result.delimiter,
-        read_options=options,
-        size_bytes=upload.size or 0,
-        warnings=[warning.to_dict() for warning in [*result.warnings, *profile.warnings]],
-        suggested_target=profile.suggested_target,
-        preview=preview_rows(result.frame),
-        created_by=user,
-    )
+    options = options or ReadOptions()
+    dataset = Dataset(project_id=project_id, name=(upload.name or "upload.csv")[:255],
+                      read_options=options.to_dict(), size_bytes=upload.size or 0,
+                      created_by=user)
+    if dataset.size_bytes > async_parse_bytes():
+        upload.seek(0)
+        fmt = sniff_head(upload.read(HEAD_BYTES))
+        upload.seek(0)
+        dataset.status = Dataset.Status.PROCESSING
+        _store(dataset, upload, [], fmt)
+        return dataset
+    result = read_table(upload_source(upload), options, read_limits())
+    columns = _apply_read(dataset, result, {}, set())
+    _store(dataset, upload, columns, result.format)
+    return dataset
+
+
+def _store(dataset: Dataset, upload: UploadedFile, columns: list[Column], fmt: str) -> None:
+    """Move the file into storage and write the rows in one transaction; on failure remove it.
+
+    The stored name is random; its suffix says the sniffed format, never the uploader's name.
+    """
     try:
         with transaction.atomic():
-            dataset.file.save(f"{uuid.uuid4().hex}.csv", upload, save=False)
+            dataset.file.save(f"{uuid.uuid4().hex}{_SUFFIXES[fmt]}", upload, save=False)
             dataset.save()
-            Column.objects.bulk_create(
-                Column(dataset=dataset, position=i, name=c.name, kind=str(c.kind),
-                       missing=c.missing, unique=c.unique)
-                for i, c in enumerate(profile.columns)
-            )
+            for column in columns:
+                column.dataset = dataset
+            Column.objects.bulk_create(columns)
+            if dataset.status == Dataset.Status.PROCESSING:
+                transaction.on_commit(functools.partial(_enqueue_processing, dataset))
     except BaseException:
         if dataset.file:
             dataset.file.storage.delete(dataset.file.name)
         raise
+
+
+def _enqueue_processing(dataset: Dataset) -> None:
+    try:
+        enqueue(PROCESS_TASK, dataset.pk)
+    except BrokerUnavailable:
+        _fail(dataset.pk, "queue_unavailable", str(BrokerUnavailable.default_detail), {})
+        raise
+
+
+def _apply_read(dataset: Dataset, result: ReadResult, kinds: dict[str, str],
+                excluded: set[str]) -> list[Column]:
+    """Fill the dataset from a read and a profile; return its (unsaved) columns.
+
+    ``kinds`` and ``excluded`` carry the user's earlier choices over to columns of the same name.
+    """
+    profile = profile_frame(result.frame, {k: v for k, v in kinds.items()
+                                           if k in result.frame.columns}, with_stats=True)
+    dataset.n_rows = profile.n_rows
+    dataset.n_columns = len(profile.columns)
+    dataset.format, dataset.sheet = result.format, result.sheet
+    dataset.encoding, dataset.delimiter = result.encoding, result.delimiter
+    dataset.duplicated_rows, dataset.memory_bytes = profile.duplicated_rows, profile.memory_bytes
+    dataset.warnings = [w.to_dict() for w in [*result.warnings, *profile.warnings]]
+    dataset.suggested_target = profile.suggested_target
+    dataset.preview = preview_rows(result.frame)
+    dataset.status = Dataset.Status.READY
+    dataset.error, dataset.error_code, dataset.error_params = "", "", {}
+    return [
+        Column(position=i, name=c.name, kind=str(c.kind),
+               inferred_kind=str(c.inferred_kind or c.kind), excluded=c.name in excluded,
+               stats=c.stats, missing=c.missing, unique=c.unique)
+        for i, c in enumerate(profile.columns)
+    ]
+
+
+def process_dataset(dataset_id: int) -> str:
+    """Read and profile a stored ``processing`` dataset (in a worker); return its final status."""
+    dataset = Dataset.objects.filter(pk=dataset_id, status=Dataset.Status.PROCESSING).first()
+    if dataset is None:
+        return "skipped"
+    try:
+        result = read_table(dataset.file.path, ReadOptions.from_dict(dataset.read_options),
+                            read_limits())
+        kinds, excluded = _user_choices(dataset)
+        columns = _apply_read(dataset, result, kinds, excluded)
+    except AutoMLError as error:
+        _fail(dataset.pk, error.code, error.message, error.params)
+        return Dataset.Status.FAILED
+    except Exception as error:
+        log.exception("dataset %s could not be processed", dataset_id)
+        _fail(dataset.pk, "unreadable", f"{type(error).__name__}: {error}", {})
+        raise
+    _replace_columns(dataset, columns)
+    return Dataset.Status.READY
+
+
+def _fail(dataset_id: int, code: str, message: str, params: dict[str, Any]) -> None:
+    """Mark the dataset failed; a file that was never read is removed, not kept half-stored.
+
+    A dataset that was read before keeps its file and columns, so that re-reading it with other
+    options is still possible after a failed attempt.
+    """
+    dataset = Dataset.objects.get(pk=dataset_id)
+    if dataset.file and not dataset.columns.exists():
+        dataset.file.storage.delete(dataset.file.name)
+        Dataset.objects.filter(pk=dataset_id).update(file="")
+    Dataset.objects.filter(pk=dataset_id).update(
+        status=Dataset.Status.FAILED, error=message, error_code=code, error_params=params)
+
+
+def _user_choices(dataset: Dataset) -> tuple[dict[str, str], set[str]]:
+    columns = list(dataset.columns.all())
+    kinds = {c.name: c.kind for c in columns if c.inferred_kind and c.kind != c.inferred_kind}
+    return kinds, {c.name for c in columns if c.excluded}
+
+
+def _replace_columns(dataset: Dataset, columns: list[Column]) -> None:
+    with transaction.atomic():
+        dataset.save()
+        dataset.columns.all().delete()
+        for column in columns:
+            column.dataset = dataset
+        Column.objects.bulk_create(columns)
+
+
+def reparse_dataset(user: AnyUser, dataset: Dataset, options: ReadOptions) -> Dataset:
+    """Read the stored file again with new options; keep the user's choices per column name.
+
+    Raises the engine's DataError and leaves the dataset as it was when the options do not work.
+    Large files are re-read by a worker.
+    """
+    require_write(user, dataset.project_id)
+    if dataset.status == Dataset.Status.PROCESSING or not dataset.file:
+        # A never-read file was removed; while a worker reads it, another read must wait.
+        raise DataError("not_ready", "The dataset is still being read or could not be read.")
+    if dataset.size_bytes > async_parse_bytes():
+        dataset.read_options = options.to_dict()
+        dataset.status = Dataset.Status.PROCESSING
+        with transaction.atomic():
+            dataset.save(update_fields=["read_options", "status"])
+            transaction.on_commit(functools.partial(_enqueue_processing, dataset))
+        return dataset
+    result = read_table(dataset.file.path, options, read_limits())
+    kinds, excluded = _user_choices(dataset)
+    dataset.read_options = options.to_dict()
+    _replace_columns(dataset, _apply_read(dataset, result, kinds, excluded))
     return dataset
 
 
-def load_frame(dataset: Dataset) -> pd.DataFrame:
-    """The dataset's table, read from storage exactly as it was read at upload."""
-    return read_csv(dataset.file.path, **dataset.read_options).frame
+def update_column(user: AnyUser, dataset: Dataset, name: str, kind: str | None = None,
+                  excluded: bool | None = None) -> Column:
+    """Change a column's kind (its statistics follow) and/or exclude it from training."""
+    require_write(user, dataset.project_id)
+    column = get_column(dataset, name)
+    if excluded is not None:
+        column.excluded = excluded
+    if kind is not None and kind != column.kind:
+        column.kind = str(ColumnKind(kind))
+        frame = load_frame(dataset, keep=[name])
+        column.stats = profile_frame(frame[[name]], {name: column.kind},
+                                     with_stats=True).columns[0].stats
+    column.save(update_fields=["kind", "excluded", "stats"])
+    return column
+
+
+def chart_of(dataset: Dataset, name: str) -> dict[str, Any]:
+    """The plotly figure (JSON) of a column, drawn from its stored statistics."""
+    return column_chart(name, get_column(dataset, name).stats)
+
+
+def target_advice(dataset: Dataset, target: str) -> list[dict[str, Any]]:
+    """Class imbalance and leakage warnings (as stored dicts) for ``target``."""
+    get_column(dataset, target)
+    frame = load_frame(dataset, keep=[target])
+    return [w.to_dict() for w in target_warnings(frame, target, column_kinds(dataset))]
+
+
+def column_kinds(dataset: Dataset) -> dict[str, str]:
+    """The user's kind overrides, for the engine's ``AutoML(column_kinds=...)``."""
+    return {c.name: c.kind for c in dataset.columns.all()
+            if c.inferred_kind and c.kind != c.inferred_kind and not c.excluded}
+
+
+def load_frame(dataset: Dataset, keep: Iterable[str] = ()) -> pd.DataFrame:
+    """The dataset's table, read from storage exactly as it was profiled.
+
+    Columns the user excluded are left out, except those named in ``keep`` (the target).
+    """
+    frame = read_table(dataset.file.path, ReadOptions.from_dict(dataset.read_options),
+                       read_limits()).frame
+    keep = set(keep)
+    dropped = [c.name for c in dataset.columns.all() if c.excluded and c.name not in keep]
+    return frame.drop(columns=[name for name in dropped if name in frame.columns])

@@ -1,21 +1,67 @@
-"""Dataset upload, detail and preview. Views parse, decide, delegate."""
+"""Dataset upload, detail, preview, re-reading, columns and charts. Views parse, decide, delegate.
+
+Engine errors are translated here with this app's messages (``daria.datasets.messages``), which
+know the data codes the shared table does not.
+"""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.parsers import MultiPartParser
+from rest_framework.exceptions import APIException
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from automl_core.exceptions import AutoMLError
+from daria.accounts import quotas
 from daria.accounts.services import get_project, require_write
+from daria.audit import services as audit
+from daria.audit.models import Action
 from daria.datasets import services
+from daria.datasets.messages import translate_data_error
 from daria.datasets.models import Dataset
-from daria.datasets.serializers import DatasetSerializer, DatasetUploadSerializer, PreviewSerializer
+from daria.datasets.serializers import (
+    ColumnSerializer,
+    ColumnUpdateSerializer,
+    DatasetSerializer,
+    DatasetUploadSerializer,
+    PreviewSerializer,
+    ReadOptionsSerializer,
+    TargetAdviceSerializer,
+    with_fixes,
+)
+
+T = TypeVar("T")
+
+
+class DataRejected(APIException):
+    """The engine could not read or use the data; ``detail`` says why, in the user's language."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+
+    def __init__(self, error: AutoMLError) -> None:
+        super().__init__(detail=translate_data_error(error), code=error.code)
+
+
+def engine_call(work: Callable[[], T]) -> T:
+    """Run ``work``, turning the engine's errors into translated 400s."""
+    try:
+        return work()
+    except AutoMLError as error:
+        raise DataRejected(error) from None
+
+
+def _dataset_response(request: Request, pk: int, code: int = status.HTTP_200_OK) -> Response:
+    dataset = services.get_dataset(request.user, pk)
+    return Response(DatasetSerializer(dataset).data, status=code)
 
 
 class ProjectDatasetListView(generics.ListAPIView):
-    """A project's datasets; POST uploads a CSV (multipart ``file``)."""
+    """A project's datasets; POST uploads a table (multipart ``file`` and read options)."""
 
     serializer_class = DatasetSerializer
 
@@ -29,18 +75,20 @@ class ProjectDatasetListView(generics.ListAPIView):
         return services.datasets_for(self.request.user).filter(project=project)
 
     @extend_schema(request={"multipart/form-data": DatasetUploadSerializer},
-                   responses={201: DatasetSerializer})
+                   responses={201: DatasetSerializer, 202: DatasetSerializer})
     def post(self, request: Request, pk: int) -> Response:
+        """201 with the profile, or 202 with status ``processing`` for a large file."""
         require_write(request.user, pk)  # before reading the body: 404 / 403 come first
         form = DatasetUploadSerializer(data=request.data)
         form.is_valid(raise_exception=True)
-        dataset = services.ingest_dataset(
-            request.user, pk, form.validated_data["file"],
-            encoding=form.validated_data.get("encoding"),
-            delimiter=form.validated_data.get("delimiter"),
-        )
-        dataset = services.get_dataset(request.user, dataset.pk)
-        return Response(DatasetSerializer(dataset).data, status=status.HTTP_201_CREATED)
+        quotas.check_storage(pk, form.validated_data["file"].size)
+        dataset = engine_call(lambda: services.ingest_dataset(
+            request.user, pk, form.validated_data["file"], form.to_options()))
+        audit.record(request.user, Action.DATASET_UPLOAD, project=pk, target=dataset,
+                     name=dataset.name, size_bytes=dataset.size_bytes)
+        accepted = dataset.status == Dataset.Status.PROCESSING
+        return _dataset_response(request, dataset.pk, status.HTTP_202_ACCEPTED if accepted
+                                 else status.HTTP_201_CREATED)
 
 
 class DatasetDetailView(generics.RetrieveAPIView):
@@ -53,6 +101,26 @@ class DatasetDetailView(generics.RetrieveAPIView):
         return services.get_dataset(self.request.user, self.kwargs["pk"])
 
 
+class DatasetReparseView(generics.GenericAPIView):
+    """Read the stored file again with other options (encoding, delimiter, header...)."""
+
+    serializer_class = ReadOptionsSerializer
+    parser_classes = [JSONParser]
+
+    @extend_schema(responses={200: DatasetSerializer, 202: DatasetSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        """200 with the new profile; 202 (``processing``) for a large file; 400 and no change
+        when the file cannot be read that way."""
+        dataset = services.get_dataset(request.user, pk)
+        form = ReadOptionsSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        dataset = engine_call(lambda: services.reparse_dataset(request.user, dataset,
+                                                               form.to_options()))
+        accepted = dataset.status == Dataset.Status.PROCESSING
+        return _dataset_response(request, pk, status.HTTP_202_ACCEPTED if accepted
+                                 else status.HTTP_200_OK)
+
+
 class DatasetPreviewView(generics.GenericAPIView):
     """The first rows of a dataset."""
 
@@ -62,3 +130,43 @@ class DatasetPreviewView(generics.GenericAPIView):
         dataset = services.get_dataset(request.user, pk)
         columns = [column.name for column in dataset.columns.all()]
         return Response({"columns": columns, "rows": dataset.preview})
+
+
+class ColumnDetailView(generics.GenericAPIView):
+    """PATCH a column's ``kind`` and/or ``excluded``; the name is the URL-encoded column name."""
+
+    serializer_class = ColumnUpdateSerializer
+    parser_classes = [JSONParser]
+
+    @extend_schema(responses={200: ColumnSerializer})
+    def patch(self, request: Request, pk: int, name: str) -> Response:
+        dataset = services.get_dataset(request.user, pk)
+        form = ColumnUpdateSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        column = engine_call(lambda: services.update_column(request.user, dataset, name,
+                                                            **form.validated_data))
+        return Response(ColumnSerializer(column).data)
+
+
+class ColumnChartView(generics.GenericAPIView):
+    """A plotly figure (JSON) of a column: a histogram, or a bar chart of its top values."""
+
+    serializer_class = None
+
+    @extend_schema(responses={200: dict[str, Any]})
+    def get(self, request: Request, pk: int, name: str) -> Response:
+        dataset = services.get_dataset(request.user, pk)
+        return Response(services.chart_of(dataset, name))
+
+
+class TargetAdviceView(generics.GenericAPIView):
+    """Warnings for a target choice: class imbalance and single-feature leakage."""
+
+    serializer_class = TargetAdviceSerializer
+
+    @extend_schema(parameters=[OpenApiParameter("target", str, required=True)])
+    def get(self, request: Request, pk: int) -> Response:
+        dataset = services.get_dataset(request.user, pk)
+        target = request.query_params.get("target", "")
+        warnings = engine_call(lambda: services.target_advice(dataset, target))
+        return Response({"target": target, "warnings": with_fixes(dataset, warnings)})

@@ -12,6 +12,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from daria.accounts.services import require_write
+from daria.audit import services as audit
+from daria.audit.models import Action
 from daria.lib.engine_messages import translate_warnings
 from daria.predictions import services
 from daria.predictions.models import TrainedModel
@@ -54,12 +56,16 @@ class ModelPredictView(APIView):
             form = PredictFileSerializer(data=request.data)
             form.is_valid(raise_exception=True)
             batch = services.predict_batch(request.user, model, form.validated_data["file"])
+            audit.record(request.user, Action.PREDICTION_CREATE, project=model.project_id,
+                         target=batch, model=model.pk, rows=batch.n_rows)
             return Response(PredictionBatchSerializer(batch).data, status=status.HTTP_201_CREATED)
         rows = PredictRowsSerializer(data=request.data)
         rows.is_valid(raise_exception=True)
         predictions, warnings = services.predict_rows(
             request.user, model, rows.validated_data["rows"]
         )
+        audit.record(request.user, Action.PREDICTION_CREATE, project=model.project_id,
+                     target=model, rows=len(predictions))
         return Response({"predictions": predictions, "warnings": translate_warnings(warnings)})
 
 
@@ -69,6 +75,7 @@ class ModelDownloadView(APIView):
     @extend_schema(responses={(200, "application/octet-stream"): _SKOPS})
     def get(self, request: Request, pk: int) -> FileResponse:
         model = services.get_model(request.user, pk)
+        audit.record(request.user, Action.MODEL_DOWNLOAD, project=model.project_id, target=model)
         return FileResponse(model.file.open("rb"), as_attachment=True,
                             filename=f"daria-model-{model.pk}.skops",
                             content_type="application/octet-stream")
@@ -80,6 +87,8 @@ class PredictionDownloadView(APIView):
     @extend_schema(responses={(200, "text/csv"): _CSV})
     def get(self, request: Request, pk: int) -> FileResponse:
         batch = services.get_batch(request.user, pk)
+        audit.record(request.user, Action.PREDICTION_DOWNLOAD, project=batch.project_id,
+                     target=batch)
         return FileResponse(batch.file.open("rb"), as_attachment=True,
                             filename=f"daria-predictions-{batch.pk}.csv",
                             content_type="text/csv; charset=utf-8")

@@ -5,11 +5,13 @@ import { RequireAuth } from "./components/RequireAuth";
 import { DatasetPage } from "./pages/DatasetPage";
 import { ExperimentPage } from "./pages/ExperimentPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MembersPage } from "./pages/MembersPage";
 import { ModelPage } from "./pages/ModelPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProjectPage } from "./pages/ProjectPage";
 import { ProjectsPage } from "./pages/ProjectsPage";
 import { SetupPage } from "./pages/SetupPage";
+import { TokensPage } from "./pages/TokensPage";
 
 export function AppRoutes() {
   return (
@@ -20,6 +22,8 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route index element={<ProjectsPage />} />
           <Route path="/projects/:id" element={<ProjectPage />} />
+          <Route path="/projects/:id/members" element={<MembersPage />} />
+          <Route path="/tokens" element={<TokensPage />} />
           <Route path="/datasets/:id" element={<DatasetPage />} />
           <Route path="/experiments/:id" element={<ExperimentPage />} />
           <Route path="/models/:id" element={<ModelPage />} />

@@ -15,7 +15,17 @@ import {
   toUser,
   toWireId,
 } from "./convert";
+import { toApiToken, toCreatedApiToken, toMember } from "./convert";
 import { ApiError, networkError, toApiError } from "./errors";
+import type { ApiToken, CreatedApiToken, Member, Role } from "./types";
+import type {
+  WireApiToken,
+  WireApiTokenCreate,
+  WireApiTokenCreated,
+  WireMember,
+  WireMemberInvite,
+  WireMemberRole,
+} from "./wire";
 import type {
   Dataset,
   Experiment,
@@ -106,7 +116,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Send one JSON request and return the parsed body; rejects with `ApiError`. */
-async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+export async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
   const extra: Record<string, string> =
     body === undefined ? {} : { "Content-Type": "application/json" };
   const init: RequestInit = {
@@ -127,13 +137,19 @@ async function request(method: Method, path: string, body?: unknown): Promise<un
 }
 
 /**
- * Upload one file as multipart field "file" with XMLHttpRequest, because `fetch` cannot
- * report upload progress.
+ * Upload one file as multipart field "file" (plus any other form `fields`) with XMLHttpRequest,
+ * because `fetch` cannot report upload progress.
  */
-async function upload(path: string, file: File, onProgress?: ProgressHandler): Promise<unknown> {
+export async function upload(
+  path: string,
+  file: File,
+  onProgress?: ProgressHandler,
+  fields: Record<string, string> = {},
+): Promise<unknown> {
   const headers = await headersFor("POST", {});
   const form = new FormData();
   form.append("file", file);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `${API_ROOT}${path}`);
@@ -277,4 +293,46 @@ export async function uploadPredictionFile(
 ): Promise<PredictionBatch> {
   const url = path("/models/{id}/predict/", modelId);
   return toPredictionBatch((await upload(url, file, onProgress)) as WirePredictionBatch);
+}
+
+// Members (project owners only)
+
+export async function listMembers(projectId: Id): Promise<Member[]> {
+  const url = path("/projects/{id}/members/", projectId);
+  return ((await request("GET", url)) as WireMember[]).map(toMember);
+}
+
+/** Add an existing user, named by user name or email address. */
+export async function inviteMember(projectId: Id, user: string, role: Role): Promise<Member> {
+  const body: WireMemberInvite = { user, role };
+  const url = path("/projects/{id}/members/", projectId);
+  return toMember((await request("POST", url, body)) as WireMember);
+}
+
+export async function changeMemberRole(projectId: Id, memberId: Id, role: Role): Promise<Member> {
+  const body: WireMemberRole = { role };
+  const url = `${path("/projects/{id}/members/", projectId)}${encodeURIComponent(memberId)}/`;
+  return toMember((await request("PATCH", url, body)) as WireMember);
+}
+
+export async function removeMember(projectId: Id, memberId: Id): Promise<void> {
+  const url = `${path("/projects/{id}/members/", projectId)}${encodeURIComponent(memberId)}/`;
+  await request("DELETE", url);
+}
+
+// API tokens
+
+export async function listApiTokens(): Promise<ApiToken[]> {
+  return ((await request("GET", "/auth/tokens/")) as WireApiToken[]).map(toApiToken);
+}
+
+/** Create a token; the returned secret cannot be fetched again. */
+export async function createApiToken(name: string, expiresInDays?: number): Promise<CreatedApiToken> {
+  const body: WireApiTokenCreate = { name };
+  if (expiresInDays !== undefined) body.expires_in_days = expiresInDays;
+  return toCreatedApiToken((await request("POST", "/auth/tokens/", body)) as WireApiTokenCreated);
+}
+
+export async function revokeApiToken(id: Id): Promise<void> {
+  await request("DELETE", path("/auth/tokens/{id}/", id));
 }

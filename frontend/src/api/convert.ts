@@ -1,4 +1,6 @@
 /** Conversions between wire JSON (`wire.ts`, generated) and domain types (`types.ts`). */
+import type { ApiToken, CreatedApiToken, Member } from "./types";
+import type { WireApiToken, WireApiTokenCreated, WireMember } from "./wire";
 import type {
   Column,
   DataWarning,
@@ -150,4 +152,29 @@ export function toPredictionBatch(w: WirePredictionBatch): PredictionBatch {
     preview: { columns: w.columns, rows: w.preview },
     downloadUrl: w.download_url,
   };
+}
+
+export function toMember(w: WireMember): Member {
+  return {
+    id: id(w.id),
+    userId: id(w.user),
+    username: w.username,
+    email: w.email,
+    role: w.role,
+    createdAt: new Date(w.created_at),
+  };
+}
+
+export function toApiToken(w: WireApiToken): ApiToken {
+  return {
+    id: id(w.id),
+    name: w.name,
+    tokenKey: w.token_key,
+    createdAt: new Date(w.created),
+    expiresAt: new Date(w.expiry),
+  };
+}
+
+export function toCreatedApiToken(w: WireApiTokenCreated): CreatedApiToken {
+  return { ...toApiToken(w), secret: w.token };
 }

@@ -203,6 +203,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datasets/{id}/columns/{name}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description PATCH a column's ``kind`` and/or ``excluded``; the name is the URL-encoded column name. */
+        patch: operations["v1_datasets_columns_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/columns/{name}/chart/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A plotly figure (JSON) of a column: a histogram, or a bar chart of its top values. */
+        get: operations["v1_datasets_columns_chart_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datasets/{id}/preview/": {
         parameters: {
             query?: never;
@@ -212,6 +246,43 @@ export interface paths {
         };
         /** @description The first rows of a dataset. */
         get: operations["v1_datasets_preview_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/reparse/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description 200 with the new profile; 202 (``processing``) for a large file; 400 and no change
+         *     when the file cannot be read that way.
+         */
+        post: operations["v1_datasets_reparse_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/target-advice/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Warnings for a target choice: class imbalance and single-feature leakage. */
+        get: operations["v1_datasets_target_advice_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -398,10 +469,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A project's datasets; POST uploads a CSV (multipart ``file``). */
+        /** @description A project's datasets; POST uploads a table (multipart ``file`` and read options). */
         get: operations["v1_projects_datasets_list"];
         put?: never;
-        /** @description A project's datasets; POST uploads a CSV (multipart ``file``). */
+        /** @description 201 with the profile, or 202 with status ``processing`` for a large file. */
         post: operations["v1_projects_datasets_create"];
         delete?: never;
         options?: never;
@@ -509,7 +580,7 @@ export interface components {
             /** Format: date-time */
             readonly created: string;
             /** Format: date-time */
-            readonly expiry: string | null;
+            readonly expiry: string;
         };
         /** @description A label for the new token and how many days it lives (default DARIA_TOKEN_TTL_DAYS). */
         ApiTokenCreateRequest: {
@@ -525,7 +596,7 @@ export interface components {
             /** Format: date-time */
             readonly created: string;
             /** Format: date-time */
-            readonly expiry: string | null;
+            readonly expiry: string;
             readonly token: string;
         };
         /** @description An audit event; actor and project are ids (null once deleted) plus their names. */
@@ -549,15 +620,29 @@ export interface components {
             /** Format: double */
             score: number;
         };
-        /** @description A column and what it holds. */
+        /** @description A column: its kind (and the inferred one), whether it is excluded, its statistics. */
         Column: {
             name: string;
             kind: string;
+            inferred_kind?: string;
+            excluded?: boolean;
             /** Format: int64 */
             missing: number;
             /** Format: int64 */
             unique: number;
+            readonly stats: unknown;
         };
+        /**
+         * @description * `numeric` - numeric
+         *     * `categorical` - categorical
+         *     * `boolean` - boolean
+         *     * `datetime` - datetime
+         *     * `text` - text
+         *     * `id` - id
+         *     * `constant` - constant
+         * @enum {string}
+         */
+        ColumnUpdateKindEnum: "numeric" | "categorical" | "boolean" | "datetime" | "text" | "id" | "constant";
         /** @description A username and password. */
         CredentialsRequest: {
             username: string;
@@ -567,7 +652,7 @@ export interface components {
         Csrf: {
             csrf_token: string;
         };
-        /** @description A dataset with its columns and warnings (in the reader's language). */
+        /** @description A dataset with its columns, warnings (with fixes) and error, in the reader's language. */
         Dataset: {
             readonly id: number;
             readonly project: number;
@@ -575,26 +660,42 @@ export interface components {
             readonly status: components["schemas"]["DatasetStatusEnum"];
             readonly n_rows: number;
             readonly n_columns: number;
+            readonly format: string;
             readonly encoding: string;
             readonly delimiter: string;
+            readonly sheet: string;
+            readonly read_options: unknown;
             readonly size_bytes: number;
+            readonly duplicated_rows: number;
+            readonly memory_bytes: number;
             readonly columns: components["schemas"]["Column"][];
             readonly warnings: components["schemas"]["Warning"][];
             readonly suggested_target: string | null;
+            readonly error: string;
+            readonly error_code: string;
             /** Format: date-time */
             readonly created_at: string;
         };
         /**
-         * @description * `ready` - ready
+         * @description * `processing` - processing
+         *     * `ready` - ready
+         *     * `failed` - failed
          * @enum {string}
          */
-        DatasetStatusEnum: "ready";
-        /** @description A CSV upload; encoding and delimiter are detected unless given. */
+        DatasetStatusEnum: "processing" | "ready" | "failed";
+        /** @description A table upload (CSV/TSV, gzip or ZIP of one CSV, XLSX, Parquet) and its read options. */
         DatasetUploadRequest: {
+            encoding?: string | null;
+            delimiter?: string | null;
+            decimal_comma?: boolean | null;
+            /** @default true */
+            header?: boolean;
+            sheet?: string | null;
+            missing_values?: string[];
+            /** @default false */
+            drop_duplicates?: boolean;
             /** Format: binary */
             file: string;
-            encoding?: string;
-            delimiter?: string;
         };
         /** @description An experiment with its progress, best trial and final model. */
         Experiment: {
@@ -641,6 +742,21 @@ export interface components {
          * @enum {string}
          */
         ExperimentStatusEnum: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+        /** @description What the browser sends to apply a warning's fix. */
+        Fix: {
+            kind: components["schemas"]["FixKindEnum"];
+            label: string;
+            columns?: string[];
+            options?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description * `exclude` - exclude
+         *     * `reparse` - reparse
+         * @enum {string}
+         */
+        FixKindEnum: "exclude" | "reparse";
         /** @description The signed-in user. */
         Me: {
             id: number;
@@ -689,6 +805,11 @@ export interface components {
         PasswordResetRequest: {
             /** Format: email */
             email: string;
+        };
+        /** @description A user's change to a column. */
+        PatchedColumnUpdateRequest: {
+            kind?: components["schemas"]["ColumnUpdateKindEnum"];
+            excluded?: boolean;
         };
         /** @description A member's new role. */
         PatchedMemberRoleRequest: {
@@ -749,6 +870,18 @@ export interface components {
             name: string;
             description?: string;
         };
+        /** @description Overrides of what the reader detects; blank or absent means "detect it". */
+        ReadOptionsRequest: {
+            encoding?: string | null;
+            delimiter?: string | null;
+            decimal_comma?: boolean | null;
+            /** @default true */
+            header?: boolean;
+            sheet?: string | null;
+            missing_values?: string[];
+            /** @default false */
+            drop_duplicates?: boolean;
+        };
         /**
          * @description * `owner` - owner
          *     * `editor` - editor
@@ -760,6 +893,11 @@ export interface components {
         SetupRequest: {
             username: string;
             password: string;
+        };
+        /** @description Warnings that depend on the chosen target. */
+        TargetAdvice: {
+            target: string;
+            warnings: components["schemas"]["Warning"][];
         };
         /**
          * @description * `binary` - binary
@@ -811,11 +949,12 @@ export interface components {
             /** Format: date-time */
             readonly finished_at: string;
         };
-        /** @description Something worth telling the user that does not stop the work. */
+        /** @description Something worth telling the user that does not stop the work, with its fix if any. */
         Warning: {
             code: string;
             message: string;
             columns: string[];
+            fix: components["schemas"]["Fix"] | null;
         };
     };
     responses: never;
@@ -1089,6 +1228,56 @@ export interface operations {
             };
         };
     };
+    v1_datasets_columns_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedColumnUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Column"];
+                };
+            };
+        };
+    };
+    v1_datasets_columns_chart_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     v1_datasets_preview_retrieve: {
         parameters: {
             query?: never;
@@ -1106,6 +1295,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Preview"];
+                };
+            };
+        };
+    };
+    v1_datasets_reparse_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReadOptionsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+        };
+    };
+    v1_datasets_target_advice_retrieve: {
+        parameters: {
+            query: {
+                target: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetAdvice"];
                 };
             };
         };
@@ -1401,6 +1646,14 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

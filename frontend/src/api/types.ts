@@ -157,3 +157,27 @@ export const FINISHED_STATUSES: readonly ExperimentStatus[] = ["succeeded", "fai
 export function isActive(status: ExperimentStatus): boolean {
   return !FINISHED_STATUSES.includes(status);
 }
+
+/** A member of a project, as its owners see it. `id` is the membership's id. */
+export interface Member {
+  id: Id;
+  userId: Id;
+  username: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+}
+
+/** An API token as listed: its secret is never sent again, only its first characters. */
+export interface ApiToken {
+  id: Id;
+  name: string;
+  tokenKey: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** A token just created, with its secret (shown this once). */
+export interface CreatedApiToken extends ApiToken {
+  secret: string;
+}

@@ -31,3 +31,11 @@ export type WireExperimentCreate = Schemas["ExperimentCreateRequest"];
 
 /** Ids are integers on the wire and strings in the domain (they come from URLs). */
 export type WireId = WireProject["id"];
+
+// Members and API tokens
+export type WireMember = Schemas["Member"];
+export type WireMemberInvite = Schemas["MemberInviteRequest"];
+export type WireMemberRole = Schemas["PatchedMemberRoleRequest"];
+export type WireApiToken = Schemas["ApiToken"];
+export type WireApiTokenCreated = Schemas["ApiTokenCreated"];
+export type WireApiTokenCreate = Schemas["ApiTokenCreateRequest"];

@@ -42,6 +42,9 @@ export function Layout() {
               >
                 {state.user.username}
               </span>
+              <Link to="/tokens" data-testid="tokens-link">
+                {t("header.tokens")}
+              </Link>
               <button type="button" data-testid="logout" onClick={onSignOut}>
                 {t("header.signOut")}
               </button>

@@ -1,13 +1,22 @@
-/** One dataset: its summary, data check, columns and first rows, and the form to train on it. */
+/**
+ * One dataset: its summary, data check with fixes, column profiles and first rows, and the form to
+ * train on it. A large file is read by a worker: the page shows the stage and polls until done.
+ */
+import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { getDataset, getDatasetPreview } from "../api/client";
-import type { Dataset, Id } from "../api/types";
+import { getDatasetPreview } from "../api/client";
+import type { Id } from "../api/types";
 import { DataTable } from "../components/DataTable";
+import { ColumnProfiles } from "../components/data/ColumnProfiles";
+import { getDatasetProfile } from "../components/data/dataApi";
+import type { DatasetProfile } from "../components/data/dataApi";
+import { FixableWarnings } from "../components/data/FixableWarnings";
+import { ProcessingStages } from "../components/data/ProcessingStages";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Loading } from "../components/Loading";
 import { StartExperimentForm } from "../components/StartExperimentForm";
-import { WarningList } from "../components/WarningList";
 import { useApi } from "../hooks/useApi";
+import { usePolling } from "../hooks/usePolling";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useI18n } from "../i18n/I18nProvider";
 import type { MessageKey } from "../i18n/en";
@@ -24,15 +33,47 @@ export function DatasetPage() {
   return <DatasetView key={id} datasetId={id} />;
 }
 
+const POLL_MS = 2000;
+
 function DatasetView({ datasetId }: { datasetId: Id }) {
   const { t } = useI18n();
-  const dataset = useApi(() => getDataset(datasetId), [datasetId]);
-  const preview = useApi(() => getDatasetPreview(datasetId), [datasetId]);
+  // Bumped after a fix or a column change: both the profile and the preview may have changed.
+  const [version, setVersion] = useState(0);
+  const dataset = useApi(() => getDatasetProfile(datasetId), [datasetId, version]);
+  const preview = useApi(() => getDatasetPreview(datasetId), [datasetId, version]);
+  const status = dataset.state.status === "ready" ? dataset.state.data.status : "";
+  usePolling(
+    async () => {
+      if (status !== "processing") return false;
+      const latest = await getDatasetProfile(datasetId).catch(() => null);
+      if (latest && latest.status !== "processing") setVersion((n) => n + 1);
+      return !latest || latest.status === "processing";
+    },
+    POLL_MS,
+    `${datasetId}-${status}`,
+  );
   useDocumentTitle(dataset.state.status === "ready" ? dataset.state.data.name : null);
 
   if (dataset.state.status === "loading") return <Loading />;
   if (dataset.state.status === "error") return <ErrorAlert error={dataset.state.error} />;
   const data = dataset.state.data;
+  const refresh = () => setVersion((n) => n + 1);
+
+  if (data.status !== "ready") {
+    return (
+      <>
+        <h1>{data.name}</h1>
+        <ProcessingStages status={data.status} />
+        {data.status === "failed" ? (
+          <div role="alert" className="alert alert-error" data-testid="dataset-failed">
+            {t("data.failed", { reason: data.error })}
+          </div>
+        ) : (
+          <p className="help">{t("data.processingHelp")}</p>
+        )}
+      </>
+    );
+  }
 
   return (
     <>
@@ -51,7 +92,12 @@ function DatasetView({ datasetId }: { datasetId: Id }) {
             {t("dataset.noWarnings")}
           </p>
         ) : (
-          <WarningList warnings={data.warnings} testId="dataset-warnings" />
+          <FixableWarnings
+            datasetId={datasetId}
+            warnings={data.warnings}
+            onFixed={refresh}
+            testId="dataset-warnings"
+          />
         )}
       </section>
 
@@ -62,7 +108,7 @@ function DatasetView({ datasetId }: { datasetId: Id }) {
 
       <section>
         <h2>{t("dataset.columnsHeading")}</h2>
-        <ColumnsTable dataset={data} />
+        <ColumnProfiles datasetId={datasetId} columns={data.columns} onChanged={refresh} />
       </section>
 
       <section>
@@ -85,7 +131,7 @@ function DatasetView({ datasetId }: { datasetId: Id }) {
   );
 }
 
-function Summary({ dataset }: { dataset: Dataset }) {
+function Summary({ dataset }: { dataset: DatasetProfile }) {
   const { t, number, date, size } = useI18n();
   const delimiterName = DELIMITER_NAMES[dataset.delimiter];
   return (
@@ -99,12 +145,34 @@ function Summary({ dataset }: { dataset: Dataset }) {
         <dd>{number(dataset.nColumns)}</dd>
       </div>
       <div>
-        <dt>{t("dataset.encoding")}</dt>
-        <dd>{dataset.encoding}</dd>
+        <dt>{t("data.duplicatedRows")}</dt>
+        <dd>{number(dataset.duplicatedRows)}</dd>
       </div>
       <div>
-        <dt>{t("dataset.delimiter")}</dt>
-        <dd>{delimiterName ? t(delimiterName) : dataset.delimiter}</dd>
+        <dt>{t("data.format")}</dt>
+        <dd>{dataset.format.toUpperCase()}</dd>
+      </div>
+      {dataset.sheet ? (
+        <div>
+          <dt>{t("data.sheetRead")}</dt>
+          <dd>{dataset.sheet}</dd>
+        </div>
+      ) : null}
+      {dataset.encoding ? (
+        <div>
+          <dt>{t("dataset.encoding")}</dt>
+          <dd>{dataset.encoding}</dd>
+        </div>
+      ) : null}
+      {dataset.delimiter ? (
+        <div>
+          <dt>{t("dataset.delimiter")}</dt>
+          <dd>{delimiterName ? t(delimiterName) : dataset.delimiter}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t("data.memory")}</dt>
+        <dd>{size(dataset.memoryBytes)}</dd>
       </div>
       <div>
         <dt>{t("dataset.size")}</dt>
@@ -115,34 +183,5 @@ function Summary({ dataset }: { dataset: Dataset }) {
         <dd>{date(dataset.createdAt)}</dd>
       </div>
     </dl>
-  );
-}
-
-function ColumnsTable({ dataset }: { dataset: Dataset }) {
-  const { t, label, number } = useI18n();
-  return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t("dataset.columnsHeading")}>
-      <table className="data-table" data-testid="dataset-columns">
-        <caption>{t("dataset.columnsHeading")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("dataset.columnName")}</th>
-            <th scope="col">{t("dataset.columnKind")}</th>
-            <th scope="col">{t("dataset.columnMissing")}</th>
-            <th scope="col">{t("dataset.columnUnique")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {dataset.columns.map((column, index) => (
-            <tr key={index}>
-              <th scope="row">{column.name}</th>
-              <td data-kind={column.kind}>{label("kind", column.kind)}</td>
-              <td className="num">{number(column.missing)}</td>
-              <td className="num">{number(column.unique)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

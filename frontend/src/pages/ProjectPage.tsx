@@ -1,7 +1,11 @@
 /** One project: upload a dataset, and list its datasets and experiments. */
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { getProject, listDatasets, listExperiments, uploadDataset } from "../api/client";
+import { getProject, listDatasets, listExperiments } from "../api/client";
 import type { Dataset, Experiment, Id } from "../api/types";
+import { uploadDatasetWithOptions } from "../components/data/dataApi";
+import type { ReadOptions } from "../components/data/dataApi";
+import { UploadOptions } from "../components/data/UploadOptions";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Loading } from "../components/Loading";
 import { UploadForm } from "../components/UploadForm";
@@ -20,6 +24,7 @@ function ProjectView({ projectId }: { projectId: Id }) {
   const project = useApi(() => getProject(projectId), [projectId]);
   const datasets = useApi(() => listDatasets(projectId), [projectId]);
   const experiments = useApi(() => listExperiments(projectId), [projectId]);
+  const [readOptions, setReadOptions] = useState<ReadOptions>({});
   useDocumentTitle(project.state.status === "ready" ? project.state.data.name : null);
 
   if (project.state.status === "loading") return <Loading />;
@@ -31,6 +36,13 @@ function ProjectView({ projectId }: { projectId: Id }) {
         <Link to="/">{t("header.home")}</Link>
       </p>
       <h1>{project.state.data.name}</h1>
+      {project.state.data.role === "owner" ? (
+        <p>
+          <Link to={`/projects/${encodeURIComponent(project.state.data.id)}/members`} data-testid="members-link">
+            {t("members.link")}
+          </Link>
+        </p>
+      ) : null}
       {project.state.data.description ? <p>{project.state.data.description}</p> : null}
 
       <section className="card">
@@ -39,15 +51,16 @@ function ProjectView({ projectId }: { projectId: Id }) {
           label={t("project.file")}
           help={t("project.uploadHelp")}
           buttonText={t("project.upload")}
-          accept=".csv,.tsv,.txt,text/csv"
+          accept=".csv,.tsv,.txt,.gz,.zip,.xlsx,.parquet,text/csv"
           fileTestId="dataset-file"
           buttonTestId="dataset-upload"
           errorTestId="upload-error"
           upload={async (file, onProgress) => {
-            const dataset = await uploadDataset(projectId, file, onProgress);
+            const dataset = await uploadDatasetWithOptions(projectId, file, readOptions, onProgress);
             navigate(`/datasets/${encodeURIComponent(dataset.id)}`);
           }}
         />
+        <UploadOptions options={readOptions} onChange={setReadOptions} />
       </section>
 
       <section>

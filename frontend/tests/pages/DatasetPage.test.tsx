@@ -16,11 +16,13 @@ beforeEach(() => {
   server.on("GET", "/api/v1/datasets/7/", {
     json: wireDataset({
       columns: [
-        { name: HOSTILE_NAME, kind: "text", missing: 0, unique: 2 },
-        { name: "Survived", kind: "boolean", missing: 0, unique: 2 },
+        { name: HOSTILE_NAME, kind: "text", missing: 0, unique: 2, stats: {} },
+        { name: "Survived", kind: "boolean", missing: 0, unique: 2, stats: {} },
       ],
       n_columns: 2,
-      warnings: [{ code: "id_like", message: "Column looks like an ID.", columns: [HOSTILE_NAME] }],
+      warnings: [
+        { code: "id_like", message: "Column looks like an ID.", columns: [HOSTILE_NAME], fix: null },
+      ],
     }),
   });
   server.on("GET", "/api/v1/datasets/7/preview/", {

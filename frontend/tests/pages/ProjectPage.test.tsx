@@ -63,4 +63,30 @@ describe("the project page", () => {
     expect(screen.getByTestId("upload-error").getAttribute("role")).toBe("alert");
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
+
+  it("sends the read options chosen under Options with the file", async () => {
+    renderPage("/projects/:id", "/projects/3", <ProjectPage />);
+    const input = await screen.findByTestId("dataset-file");
+    fireEvent.change(screen.getByTestId("option-encoding"), { target: { value: "cp949" } });
+    fireEvent.change(screen.getByTestId("option-delimiter"), { target: { value: ";" } });
+    fireEvent.change(screen.getByTestId("option-decimal-comma"), { target: { value: "yes" } });
+    fireEvent.click(screen.getByTestId("option-no-header"));
+    fireEvent.change(input, { target: { files: [new File(["1;2,5\n"], "eu.csv")] } });
+    fireEvent.click(screen.getByTestId("dataset-upload"));
+    await waitFor(() => expect(xhr.sent).toHaveLength(1));
+
+    const form = xhr.sent[0]!.body!;
+    expect(form.get("encoding")).toBe("cp949");
+    expect(form.get("delimiter")).toBe(";");
+    expect(form.get("decimal_comma")).toBe("true");
+    expect(form.get("header")).toBe("false");
+    expect(form.get("sheet")).toBeNull();
+  });
+
+  it("keeps the options folded away and sends none by default", async () => {
+    const request = await chooseAndUpload();
+
+    expect(screen.getByTestId("upload-options").hasAttribute("open")).toBe(false);
+    expect([...request.body!.keys()]).toEqual(["file"]);
+  });
 });

@@ -30,7 +30,8 @@ def test_a_real_csv_is_profiled_and_stored(as_alice: object, project: object) ->
     body = response.json()
     assert body["name"] == "credit_g.csv" and body["status"] == "ready"
     assert body["n_rows"] == 1000 and body["n_columns"] == len(body["columns"])
-    assert {"name", "kind", "missing", "unique"} == set(body["columns"][0])
+    assert {"name", "kind", "inferred_kind", "excluded", "missing", "unique", "stats"} == set(
+        body["columns"][0])
     assert body["encoding"].startswith("utf-8") and body["delimiter"] == ","
     assert body["suggested_target"] == "class"
     [stored] = stored_files("datasets")

@@ -1,0 +1,85 @@
+"""Missing values in disguise: placeholder texts ('?', '-', 'unknown') and sentinel numbers.
+
+Common spellings of "missing" ('NA', 'N/A', 'null', '') are read as missing already; these are
+the ones that are not, and that a model would otherwise learn from as if they were real values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from automl_core.data.column_types import ColumnKind
+from automl_core.exceptions import DataWarning
+
+PLACEHOLDERS = frozenset({
+    "?", "??", "-", "--", "---", ".", "unknown", "unk", "none", "missing", "not available",
+    "n.a.", "na", "n/a", "nan", "null", "nil", "#n/a", "undefined", "tbd", "미상", "없음", "모름",
+    "해당없음", "알수없음",
+})
+SENTINELS = (-1.0, -9.0, -99.0, -999.0, -9999.0, 99.0, 999.0, 9999.0, 99999.0)
+MIN_SHARE = 0.005  # a placeholder on one row in 200 or more is worth telling
+_TEXT_KINDS = {ColumnKind.CATEGORICAL, ColumnKind.TEXT, ColumnKind.BOOLEAN, ColumnKind.NUMERIC}
+
+
+def placeholder_warning(frame: pd.DataFrame,
+                        kinds: Mapping[str, ColumnKind]) -> DataWarning | None:
+    """One ``placeholder_missing`` warning listing, per column, the placeholders it holds.
+
+    ``params["values"]`` maps each column to its placeholders, as they are written in the file,
+    so that re-reading with ``missing_values`` set to them makes those cells missing.
+    """
+    found: dict[str, list[str]] = {}
+    for name in frame.columns:
+        series, kind = frame[name], kinds.get(str(name))
+        values = (_text_placeholders(series) if pd.api.types.is_string_dtype(series)
+                  and kind in _TEXT_KINDS else _sentinels(series) if kind is ColumnKind.NUMERIC
+                  else [])
+        if values:
+            found[str(name)] = values
+    if not found:
+        return None
+    detail = "; ".join(f"{name}: {', '.join(repr(v) for v in values)}"
+                       for name, values in found.items())
+    return DataWarning(
+        "placeholder_missing", f"Some values look like a stand-in for 'missing' ({detail}). "
+        "A model would treat them as real values; read them as missing instead.",
+        tuple(found), {"values": found,
+                       "tokens": sorted({v for values in found.values() for v in values})})
+
+
+def _text_placeholders(series: pd.Series) -> list[str]:
+    counts = series.dropna().value_counts()
+    if counts.empty:
+        return []
+    keys = counts.index.astype(str)
+    hits = counts[keys.str.strip().str.lower().isin(PLACEHOLDERS)]
+    threshold = max(1, MIN_SHARE * len(series))
+    return [str(value) for value, count in hits.items() if count >= threshold]
+
+
+def _sentinels(series: pd.Series) -> list[str]:
+    if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+        return []
+    values = series.dropna().to_numpy(dtype=float)
+    if len(values) < 20:
+        return []
+    found = []
+    for sentinel in SENTINELS:
+        hits = values == sentinel
+        share = hits.mean()
+        rest = values[~hits]
+        if share < MIN_SHARE * 2 or share > 0.5 or not len(rest):
+            continue
+        # A sentinel stands apart from the real values: below all of them, or far above.
+        apart = rest.min() > sentinel if sentinel < 0 else rest.max() < sentinel / 2
+        if apart:
+            found.append(_as_written(sentinel, series))
+    return found
+
+
+def _as_written(value: float, series: pd.Series) -> str:
+    whole = pd.api.types.is_integer_dtype(series) or float(value).is_integer()
+    return str(int(value)) if whole else str(np.float64(value))

@@ -1,0 +1,54 @@
+"""Column names a person can use: blanks get generated names, duplicates get suffixes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from automl_core.exceptions import DataWarning
+
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_UNNAMED = re.compile(r"^Unnamed: \d+$")
+
+
+def generated_names(count: int) -> list[str]:
+    """``column_1 .. column_<count>``, for files without a header row."""
+    return [f"column_{i + 1}" for i in range(count)]
+
+
+def clean_names(header: Sequence[str]) -> tuple[list[str], list[DataWarning]]:
+    """Unique, non-blank names for a header row, and warnings saying what was changed."""
+    header = [str(name).strip() for name in header]
+    warnings: list[DataWarning] = []
+    blank = [i for i, name in enumerate(header) if not name or _UNNAMED.match(name)]
+    names = [f"column_{i + 1}" if i in blank else name for i, name in enumerate(header)]
+    if blank:
+        generated = tuple(names[i] for i in blank)
+        warnings.append(DataWarning(
+            "blank_column_names",
+            f"{len(blank)} column name(s) were blank and got generated names: "
+            f"{', '.join(generated)}.", generated, {"positions": [i + 1 for i in blank]}))
+    seen: Counter[str] = Counter()
+    renamed: list[str] = []
+    for i, name in enumerate(names):
+        if seen[name]:
+            new = f"{name}.{seen[name]}"
+            while new in names or new in renamed:
+                seen[name] += 1
+                new = f"{name}.{seen[name]}"
+            renamed.append(new)
+            names[i] = new
+        seen[name] += 1
+    if renamed:
+        warnings.append(DataWarning(
+            "duplicate_column_names",
+            f"Duplicate column names were renamed: {', '.join(renamed)}. Check that a duplicate "
+            "is not a copy of the target.", tuple(renamed)))
+    numeric = [n for n in header if _NUMBER.match(n)]
+    if header and len(numeric) * 2 >= len(header):
+        warnings.append(DataWarning(
+            "header_looks_like_data",
+            "The first row looks like data, not a header: column names such as "
+            f"{', '.join(numeric[:3])} are numbers. Is the header row missing?", tuple(numeric)))
+    return names, warnings

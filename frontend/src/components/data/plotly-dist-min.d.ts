@@ -1,0 +1,10 @@
+/** The few plotly.js functions Daria uses (the dist bundle ships no type declarations). */
+declare module "plotly.js-dist-min" {
+  export function react(
+    root: HTMLElement,
+    data: unknown[],
+    layout: Record<string, unknown>,
+    config?: Record<string, unknown>,
+  ): Promise<unknown>;
+  export function purge(root: HTMLElement): void;
+}
