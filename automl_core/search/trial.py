@@ -46,6 +46,7 @@ class TrialRecord:
     fit_time_s: float = 0.0
     predict_time_s: float = 0.0
     error: str | None = None
+    refit_rounds: int | None = None  # boosting rounds found in CV, for the refit on all rows
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "state", TrialState(self.state))
@@ -72,6 +73,7 @@ class TrialRecord:
             "params": dict(self.params), "score": self.score,
             "fold_scores": list(self.fold_scores), "fit_time_s": self.fit_time_s,
             "predict_time_s": self.predict_time_s, "error": self.error,
+            "refit_rounds": self.refit_rounds,
         }
 
     @classmethod
@@ -83,4 +85,5 @@ class TrialRecord:
             score=data.get("score"), fold_scores=tuple(data.get("fold_scores", ())),
             fit_time_s=float(data.get("fit_time_s", 0.0)),
             predict_time_s=float(data.get("predict_time_s", 0.0)), error=data.get("error"),
+            refit_rounds=data.get("refit_rounds"),
         )

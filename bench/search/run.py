@@ -5,6 +5,11 @@ Usage (from the repository root)::
     .venv/bin/python -m bench.search.run --seeds 10 --out bench/search/results.md
     .venv/bin/python -m bench.search.run --problems branin,conditional --searchers gp-ei,random
 
+Peer optimizers (Optuna, Hyperopt, SMAC3; see ``peers.py``) are added when their packages can be
+imported, which is only the case in the benchmark virtualenv (``bench/.venv``)::
+
+    bench/.venv/bin/python -m bench.search.run --searchers gp-ei,tpe,optuna-tpe,smac
+
 Reports the median and interquartile range of log10 simple regret after 10/25/50/100
 evaluations, each searcher's mean rank over problems (by median final regret), and the mean time
 of one ``ask`` at 50 and 100 observations. Runs are spread over processes (``--jobs``), one
@@ -29,21 +34,46 @@ import numpy as np  # noqa: E402 - thread limits must be set before numpy loads 
 from automl_core.search.base import Searcher  # noqa: E402
 from automl_core.search.bayes.searcher import BayesianSearcher, TPESearcher  # noqa: E402
 from automl_core.search.random import RandomSearcher  # noqa: E402
-from automl_core.search.space import CashSpace  # noqa: E402
+from automl_core.search.space import CashSpace, Configuration  # noqa: E402
 from automl_core.search.trial import TrialRecord, TrialState  # noqa: E402
+from bench.search.peers import PEERS, Agent  # noqa: E402
 from bench.search.problems import PROBLEMS, Problem  # noqa: E402
 
 CHECKPOINTS = (10, 25, 50, 100)
 TIMED_AT = (50, 100)
 REGRET_FLOOR = 1e-12
 
-SEARCHERS: dict[str, Callable[[CashSpace, int], Searcher]] = {
-    "random": lambda space, seed: RandomSearcher(space, seed),
-    "gp-ei": lambda space, seed: BayesianSearcher(space, seed, surrogate="gp", acquisition="ei"),
-    "gp-ucb": lambda space, seed: BayesianSearcher(space, seed, surrogate="gp", acquisition="ucb"),
-    "gp-pi": lambda space, seed: BayesianSearcher(space, seed, surrogate="gp", acquisition="pi"),
-    "rf-ei": lambda space, seed: BayesianSearcher(space, seed, surrogate="rf", acquisition="ei"),
-    "tpe": lambda space, seed: TPESearcher(space, seed),
+class SearcherAgent:
+    """Drives one of Daria's searchers through the benchmark's ask/tell protocol."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.number = 0
+
+    def ask(self) -> Configuration:
+        """The next configuration."""
+        (config,) = self.searcher.ask()
+        return config
+
+    def tell(self, config: Configuration, value: float) -> None:
+        """Report the loss of ``config``."""
+        self.searcher.tell(TrialRecord(self.number, TrialState.COMPLETE, config.algorithm,
+                                       config.params, value))
+        self.number += 1
+
+
+def _ours(make: Callable[[CashSpace, int], Searcher]) -> Callable[[CashSpace, int, int], Agent]:
+    return lambda space, seed, budget: SearcherAgent(make(space, seed))
+
+
+SEARCHERS: dict[str, Callable[[CashSpace, int, int], Agent]] = {
+    "random": _ours(lambda space, seed: RandomSearcher(space, seed)),
+    "gp-ei": _ours(lambda space, seed: BayesianSearcher(space, seed, acquisition="ei")),
+    "gp-ucb": _ours(lambda space, seed: BayesianSearcher(space, seed, acquisition="ucb")),
+    "gp-pi": _ours(lambda space, seed: BayesianSearcher(space, seed, acquisition="pi")),
+    "rf-ei": _ours(lambda space, seed: BayesianSearcher(space, seed, surrogate="rf")),
+    "tpe": _ours(lambda space, seed: TPESearcher(space, seed)),
+    **PEERS,
 }
 
 
@@ -61,17 +91,16 @@ class Run:
 def run_one(problem_name: str, searcher_name: str, seed: int) -> Run:
     """Spend the problem's budget with one searcher and record the regret trajectory."""
     problem: Problem = PROBLEMS[problem_name]
-    searcher = SEARCHERS[searcher_name](problem.space, seed)
+    agent = SEARCHERS[searcher_name](problem.space, seed, problem.budget)
     best, regrets, timings = math.inf, [], {}
     for number in range(problem.budget):
         start = time.perf_counter()
-        (config,) = searcher.ask()
+        config = agent.ask()
         elapsed = time.perf_counter() - start
         if number in TIMED_AT or number + 1 in TIMED_AT:
             timings[number] = elapsed
         value = problem.objective(config.algorithm, config.params)
-        searcher.tell(TrialRecord(number, TrialState.COMPLETE, config.algorithm,
-                                  config.params, value))
+        agent.tell(config, value)
         best = min(best, value)
         regrets.append(max(best - problem.optimum, REGRET_FLOOR))
     ask_seconds = {n: timings[n - 1] for n in TIMED_AT if n - 1 in timings}

@@ -31,6 +31,7 @@ from automl_core.search.bayes.initial_design import (
     initial_design,
 )
 from automl_core.search.bayes.maximizer import MaximizerSettings, maximize
+from automl_core.search.bayes.surrogates.base import Surrogate
 from automl_core.search.bayes.surrogates.gp import GaussianProcess, GPPosterior
 from automl_core.search.bayes.surrogates.random_forest import RandomForest
 from automl_core.search.bayes.surrogates.tpe import TreeParzen
@@ -156,17 +157,25 @@ class ModelBasedSearcher(Searcher):
 
 
 class BayesianSearcher(ModelBasedSearcher):
-    """SMBO with a GP or random-forest surrogate, an acquisition function and the maximizer."""
+    """SMBO with a GP or random-forest surrogate, an acquisition function and the maximizer.
+
+    ``surrogate`` and ``acquisition`` default to the class attributes, so a registered variant
+    (``gp-ucb``, ``rf-ei``, ...) is a subclass that only changes them and still rebuilds with
+    :meth:`Searcher.from_history`.
+    """
+
+    default_surrogate = SurrogateKind.GP
+    default_acquisition = AcquisitionKind.EI
 
     def __init__(self, space: CashSpace, seed: int, minimize: bool = True,
-                 surrogate: SurrogateKind | str = SurrogateKind.GP,
-                 acquisition: AcquisitionKind | str = AcquisitionKind.EI,
+                 surrogate: SurrogateKind | str | None = None,
+                 acquisition: AcquisitionKind | str | None = None,
                  maximizer: MaximizerSettings | None = None, **options: Any) -> None:
-        kind = SurrogateKind(surrogate)
+        kind = SurrogateKind(surrogate or self.default_surrogate)
         options.setdefault("random_fraction", 0.2 if kind is SurrogateKind.RF else 0.0)
         super().__init__(space, seed, minimize, **options)
         self.surrogate_kind = kind
-        self.acquisition_kind = AcquisitionKind(acquisition)
+        self.acquisition_kind = AcquisitionKind(acquisition or self.default_acquisition)
         self.maximizer = maximizer or MaximizerSettings()
 
     def _propose_from_model(
@@ -175,8 +184,8 @@ class BayesianSearcher(ModelBasedSearcher):
     ) -> tuple[Configuration, Proposal] | None:
         warp = OutputWarp(y)
         targets = warp.transform(y)
-        surrogate = (GaussianProcess(self.encoder.n_choices) if self.surrogate_kind is
-                     SurrogateKind.GP else RandomForest())
+        surrogate: Surrogate = (GaussianProcess(self.encoder.n_choices) if self.surrogate_kind
+                                is SurrogateKind.GP else RandomForest())
         posterior = surrogate.fit(X, targets, rng).with_pending(X_pending)
         acquisition = make_acquisition(self.acquisition_kind, posterior.incumbent_value,
                                        len(y), self.encoder.n_columns - 1)

@@ -21,7 +21,7 @@ def test_a_record_is_frozen():
 
 
 def test_a_record_round_trips_through_json():
-    record = _record()
+    record = _record(algorithm="lightgbm", params={"learning_rate": 0.1}, refit_rounds=120)
     assert TrialRecord.from_dict(json.loads(json.dumps(record.to_dict()))) == record
 
 

@@ -1,0 +1,1 @@
+"""Surrogate models of the loss: Gaussian process, random forest and TPE densities."""

@@ -4,8 +4,8 @@ import random
 
 import pytest
 
-from automl_core.search.bayes.searcher import BayesianSearcher, ProposalSource, TPESearcher
-from automl_core.search.random import RandomSearcher
+from automl_core.search.bayes.searcher import ProposalSource
+from automl_core.search.registry import SearcherKind, available_searchers, make_searcher
 from automl_core.search.space import (
     CashSpace,
     CategoricalParam,
@@ -22,15 +22,8 @@ SPACE = CashSpace({
                FloatParam("features", 0.1, 1.0)),
 })
 
-FACTORIES = {
-    "random": lambda seed, **kw: RandomSearcher(SPACE, seed, **kw),
-    "gp-ei": lambda seed, **kw: BayesianSearcher(SPACE, seed, surrogate="gp", **kw),
-    "gp-ucb": lambda seed, **kw: BayesianSearcher(SPACE, seed, acquisition="ucb", **kw),
-    "gp-pi": lambda seed, **kw: BayesianSearcher(SPACE, seed, acquisition="pi", **kw),
-    "rf-ei": lambda seed, **kw: BayesianSearcher(SPACE, seed, surrogate="rf", **kw),
-    "tpe": lambda seed, **kw: TPESearcher(SPACE, seed, **kw),
-}
-MODEL_BASED = [name for name in FACTORIES if name != "random"]
+KINDS = [kind.value for kind in available_searchers()]
+MODEL_BASED = [kind for kind in KINDS if kind != SearcherKind.RANDOM]
 
 
 def loss(config: Configuration) -> float:
@@ -50,40 +43,39 @@ def run(searcher, n_trials, start=0):
     return records
 
 
-@pytest.mark.parametrize("name", FACTORIES)
-def test_every_proposal_is_a_valid_configuration_of_the_space(name):
-    searcher = FACTORIES[name](0)
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_proposal_is_a_valid_configuration_of_the_space(kind):
+    searcher = make_searcher(kind, SPACE, 0)
     for record in run(searcher, 16):
         SPACE.validate(record.config)
         for value in record.params.values():
             assert not hasattr(value, "dtype"), "values must be plain Python scalars"
 
 
-@pytest.mark.parametrize("name", FACTORIES)
-def test_a_rebuilt_searcher_proposes_the_same_configurations(name):
-    original = FACTORIES[name](5)
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_rebuilt_searcher_proposes_the_same_configurations(kind):
+    original = make_searcher(kind, SPACE, 5)
     history = run(original, 14)
     pending = original.ask(2)
     shuffled = history[:]
     random.Random(0).shuffle(shuffled)
-    rebuilt = type(original).from_history(SPACE, shuffled, seed=5, pending=pending,
-                                          **_options(original))
+    rebuilt = type(original).from_history(SPACE, shuffled, seed=5, pending=pending)
     assert rebuilt.ask(2) == original.ask(2)
 
 
-@pytest.mark.parametrize("name", FACTORIES)
-def test_parallel_asks_never_repeat_a_tried_or_pending_configuration(name):
-    searcher = FACTORIES[name](1)
+@pytest.mark.parametrize("kind", KINDS)
+def test_parallel_asks_never_repeat_a_tried_or_pending_configuration(kind):
+    searcher = make_searcher(kind, SPACE, 1)
     history = run(searcher, 12)
     asked = searcher.ask(8)
     assert len(set(asked)) == 8
     assert not set(asked) & {r.config for r in history}
 
 
-@pytest.mark.parametrize("name", MODEL_BASED)
-def test_a_small_discrete_space_is_covered_without_repeats(name):
+@pytest.mark.parametrize("kind", MODEL_BASED)
+def test_a_small_discrete_space_is_covered_without_repeats(kind):
     space = CashSpace({"only": (IntParam("n", 1, 4), CategoricalParam("c", ("x", "y", "z")))})
-    searcher = type(FACTORIES[name](0))(space, 3, **_options(FACTORIES[name](0)))
+    searcher = make_searcher(kind, space, 3)
     first = searcher.ask(4)
     for number, config in enumerate(first):
         searcher.tell(TrialRecord(number, TrialState.COMPLETE, "only", config.params,
@@ -92,9 +84,9 @@ def test_a_small_discrete_space_is_covered_without_repeats(name):
     assert len(set(asked)) == 12
 
 
-@pytest.mark.parametrize("name", FACTORIES)
-def test_failed_trials_are_not_proposed_again(name):
-    searcher = FACTORIES[name](2)
+@pytest.mark.parametrize("kind", KINDS)
+def test_failed_trials_are_not_proposed_again(kind):
+    searcher = make_searcher(kind, SPACE, 2)
     failed = []
     for number in range(12):
         (config,) = searcher.ask()
@@ -108,18 +100,18 @@ def test_failed_trials_are_not_proposed_again(name):
     assert not set(searcher.ask(4)) & set(failed)
 
 
-@pytest.mark.parametrize("name", FACTORIES)
-def test_enqueued_configurations_are_asked_first(name):
-    searcher = FACTORIES[name](0)
+@pytest.mark.parametrize("kind", KINDS)
+def test_enqueued_configurations_are_asked_first(kind):
+    searcher = make_searcher(kind, SPACE, 0)
     warm = Configuration("forest", {"trees": 100, "depth": 4, "features": 0.5})
     searcher.enqueue(warm)
     assert searcher.ask()[0] == warm
 
 
-@pytest.mark.parametrize("name", MODEL_BASED)
-def test_it_climbs_when_told_that_higher_scores_are_better(name):
+@pytest.mark.parametrize("kind", MODEL_BASED)
+def test_it_climbs_when_told_that_higher_scores_are_better(kind):
     space = CashSpace({"f": (FloatParam("x", 0.0, 1.0),)})
-    searcher = type(FACTORIES[name](0))(space, 0, minimize=False, **_options(FACTORIES[name](0)))
+    searcher = make_searcher(kind, space, 0, minimize=False)
     for number in range(20):
         (config,) = searcher.ask()
         searcher.tell(TrialRecord(number, TrialState.COMPLETE, "f", config.params,
@@ -127,9 +119,9 @@ def test_it_climbs_when_told_that_higher_scores_are_better(name):
     assert searcher.best().score > 0.95
 
 
-@pytest.mark.parametrize("name", MODEL_BASED)
-def test_it_explains_each_model_proposal(name):
-    searcher = FACTORIES[name](0)
+@pytest.mark.parametrize("kind", MODEL_BASED)
+def test_it_explains_each_model_proposal(kind):
+    searcher = make_searcher(kind, SPACE, 0)
     run(searcher, 12)
     (config,) = searcher.ask()
     proposal = searcher.explain(config)
@@ -137,10 +129,3 @@ def test_it_explains_each_model_proposal(name):
     assert proposal.incumbent_loss == pytest.approx(loss(searcher.best().config))
     if proposal.source is ProposalSource.MODEL:
         assert proposal.acquisition is not None
-
-
-def _options(searcher):
-    """Constructor options that make a fresh searcher of the same strategy."""
-    if isinstance(searcher, BayesianSearcher):
-        return {"surrogate": searcher.surrogate_kind, "acquisition": searcher.acquisition_kind}
-    return {}
