@@ -16,7 +16,19 @@ from automl_core.search.space import (
 from automl_core.search.trial import TrialRecord, TrialState
 
 __all__ = [
-    "CashSpace", "CategoricalParam", "Configuration", "FloatParam", "IntParam", "Optimizer", "Param",
-    "RandomSearcher", "Searcher", "SearcherKind", "SpaceError", "TrialRecord", "TrialState",
-    "make_searcher", "register_searcher",
+    "CashSpace",
+    "CategoricalParam",
+    "Configuration",
+    "FloatParam",
+    "IntParam",
+    "Optimizer",
+    "Param",
+    "RandomSearcher",
+    "Searcher",
+    "SearcherKind",
+    "SpaceError",
+    "TrialRecord",
+    "TrialState",
+    "make_searcher",
+    "register_searcher",
 ]
