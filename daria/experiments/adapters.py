@@ -1,34 +1,91 @@
-"""The engine's trial callback, implemented with the ORM: each finished trial is committed."""
+"""The engine's TrialStore port implemented with the ORM: the finished trials of one experiment."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Mapping
-from typing import Any
+import io
+import math
 
-from automl_core.exceptions import SearchCancelled
-from automl_core.search.trial import TrialRecord
-from daria.experiments import services
+import numpy as np
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from automl_core.search.space import Configuration
+from automl_core.search.trial import TrialRecord, TrialState
+from automl_core.storage import DuplicateTrialError
+from daria.experiments.models import Trial
 
 
-class DatabaseTrialCallback:
-    """Writes every finished trial to the database and stops the search when cancelled."""
+def trial_record(trial: Trial) -> TrialRecord:
+    """The engine's record of a finished trial row (stored NULL scores come back as NaN)."""
+    return TrialRecord(
+        number=trial.number, state=TrialState(trial.state), algorithm=trial.algorithm,
+        params=trial.params, score=trial.score,
+        fold_scores=tuple(math.nan if s is None else s for s in trial.fold_scores),
+        fit_time_s=trial.fit_time_s, predict_time_s=trial.predict_time_s,
+        error=trial.error or None,
+    )
 
-    def __init__(self, experiment_id: int, time_budget_s: float) -> None:
+
+def trial_config(trial: Trial) -> Configuration:
+    """The configuration a trial row evaluates (finished or not)."""
+    return Configuration(trial.algorithm, dict(trial.params))
+
+
+class DatabaseTrialStore:
+    """Finished trials of one experiment; queued and running rows are not part of the history,
+    but their numbers are taken."""
+
+    def __init__(self, experiment_id: int) -> None:
         self.experiment_id = experiment_id
-        self.time_budget_s = max(float(time_budget_s), 1.0)
-        self.started = time.monotonic()
 
-    def on_trial_start(self, number: int, algorithm: str, params: Mapping[str, Any]) -> None:
-        """Stop before starting another trial once a user has cancelled."""
-        self._stop_if_cancelled()
+    def _finished(self):  # noqa: ANN202 - a QuerySet of Trial
+        return (Trial.objects.filter(experiment_id=self.experiment_id)
+                .exclude(state__in=Trial.PENDING).order_by("number"))
 
-    def on_trial_end(self, record: TrialRecord) -> None:
-        """Commit the trial with the progress so far (elapsed / budget), then check for cancel."""
-        progress = (time.monotonic() - self.started) / self.time_budget_s
-        services.record_trial(self.experiment_id, record, progress)
-        self._stop_if_cancelled()
+    def add(self, record: TrialRecord) -> None:
+        """Store a finished trial; a number may be stored only once."""
+        try:
+            with transaction.atomic():
+                Trial.objects.create(
+                    experiment_id=self.experiment_id, number=record.number,
+                    state=str(record.state), algorithm=record.algorithm,
+                    params=dict(record.params), score=record.score,
+                    fold_scores=list(record.fold_scores), fit_time_s=record.fit_time_s,
+                    predict_time_s=record.predict_time_s, error=record.error or "",
+                    finished_at=timezone.now(),
+                )
+        except IntegrityError:
+            raise DuplicateTrialError(f"trial {record.number} is already stored") from None
 
-    def _stop_if_cancelled(self) -> None:
-        if services.cancel_requested(self.experiment_id):
-            raise SearchCancelled(f"experiment {self.experiment_id} was cancelled")
+    def get(self, number: int) -> TrialRecord:
+        """The finished trial with ``number``; KeyError if there is none."""
+        trial = self._finished().filter(number=number).first()
+        if trial is None:
+            raise KeyError(number)
+        return trial_record(trial)
+
+    def all(self) -> list[TrialRecord]:
+        """Every finished trial, ordered by number."""
+        return [trial_record(t) for t in self._finished()]
+
+    def after(self, number: int) -> list[TrialRecord]:
+        """Finished trials with a number greater than ``number``, ordered by number."""
+        return [trial_record(t) for t in self._finished().filter(number__gt=number)]
+
+    def next_number(self) -> int:
+        """The number after every trial row, pending ones included (their numbers are taken)."""
+        numbers = Trial.objects.filter(experiment_id=self.experiment_id).values_list(
+            "number", flat=True)
+        return max(numbers, default=-1) + 1
+
+
+def encode_predictions(predictions: np.ndarray) -> bytes:
+    """Out-of-fold predictions as ``.npy`` bytes (plain floats, no pickle)."""
+    buffer = io.BytesIO()
+    np.save(buffer, np.asarray(predictions, dtype=np.float64), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def decode_predictions(data: bytes | memoryview) -> np.ndarray:
+    """The array :func:`encode_predictions` stored; refuses pickled objects."""
+    return np.load(io.BytesIO(bytes(data)), allow_pickle=False)

@@ -44,6 +44,16 @@ class Experiment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The live stream's cursor: every committed change of a trial or of the status takes the next
+    # number under this row's lock, so numbers grow in commit order even with parallel trials
+    # (trial numbers do not: trial 5 may finish before trial 4).
+    event_seq = models.PositiveBigIntegerField(default=0)
+    status_seq = models.PositiveBigIntegerField(default=0)
+    # How many trials may run at once (one Celery task each, on any worker).
+    parallelism = models.PositiveSmallIntegerField(default=2)
+    # Set once, under the row lock, by the scheduling step that enqueues the finalizing task:
+    # exactly one task builds the ensemble however many trials finish at the same moment.
+    finalizing = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -58,7 +68,15 @@ class Experiment(models.Model):
 
 
 class Trial(models.Model):
-    """One evaluated configuration of an experiment, written once it has finished."""
+    """One configuration of an experiment: queued, running, then finished in one final state.
+
+    The row is inserted when the configuration is scheduled, so that its number is taken once
+    (unique per experiment) and a rebuilt searcher knows it is pending.
+    """
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    PENDING = frozenset({QUEUED, RUNNING})
 
     experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="trials")
     number = models.PositiveIntegerField()
@@ -70,7 +88,17 @@ class Trial(models.Model):
     fit_time_s = models.FloatField(default=0.0)
     predict_time_s = models.FloatField(default=0.0)
     error = models.TextField(blank=True)
-    finished_at = models.DateTimeField(auto_now_add=True)
+    # When its task was last sent: a trial queued for long may have lost its message (a Redis
+    # restart), and is sent again (a second delivery is harmless: only one worker claims it).
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # A running trial's worker touches this every few seconds; when it stops, the worker is lost.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # How many times a worker started this trial: a lost trial is run once more, then failed.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    # The experiment's event sequence number of this trial's latest change (see Experiment).
+    seq = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         ordering = ["experiment", "number"]
@@ -80,3 +108,21 @@ class Trial(models.Model):
 
     def __str__(self) -> str:
         return f"trial {self.number} ({self.algorithm}, {self.state})"
+
+    @property
+    def is_pending(self) -> bool:
+        """Whether the trial is still waiting or running."""
+        return self.state in self.PENDING
+
+
+class TrialPredictions(models.Model):
+    """A completed trial's out-of-fold predictions (``numpy.save`` bytes, never pickle).
+
+    Kept only for the best trials: the finalizing task selects the ensemble from them.
+    """
+
+    trial = models.OneToOneField(Trial, on_delete=models.CASCADE, related_name="predictions")
+    data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"predictions of {self.trial}"

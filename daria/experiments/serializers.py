@@ -23,13 +23,19 @@ MIN_TIME_BUDGET_S = 10
 class TrialSerializer(serializers.ModelSerializer):
     """One finished trial, as shown in the leaderboard."""
 
-    fold_scores = serializers.ListField(child=serializers.FloatField(allow_null=True))
-    params = serializers.DictField()
+    fold_scores = serializers.ListField(
+        child=serializers.FloatField(allow_null=True), read_only=True
+    )
+    params = serializers.DictField(read_only=True)
+    # Only finished trials are listed, so this is always set (queued rows have none yet).
+    finished_at = serializers.DateTimeField(read_only=True)
 
     class Meta:
         model = Trial
         fields = ["number", "state", "algorithm", "params", "score", "fold_scores",
                   "fit_time_s", "predict_time_s", "error", "finished_at"]
+        # Output only: read-only fields are required in the schema, as every trial sends them.
+        read_only_fields = fields
 
 
 def trial_payload(trial: Trial) -> dict[str, Any]:

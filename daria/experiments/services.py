@@ -9,12 +9,14 @@ import functools
 import logging
 import math
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,10 +24,14 @@ from automl_core.data import Task, prepare_target
 from automl_core.evaluation.metrics import get_metric
 from automl_core.exceptions import AutoMLError
 from automl_core.search.trial import TrialRecord
+from daria.accounts import quotas
 from daria.accounts.services import AnyUser, projects_for, require_write
+from daria.audit import services as audit
+from daria.audit.models import Action
 from daria.datasets.models import Dataset
 from daria.datasets.services import load_frame
-from daria.experiments.models import Experiment, Trial
+from daria.experiments.adapters import encode_predictions
+from daria.experiments.models import Experiment, Trial, TrialPredictions
 from daria.experiments.serializers import trial_payload
 from daria.lib.events import publish_experiment_event
 from daria.lib.queue import BrokerUnavailable, enqueue
@@ -37,11 +43,11 @@ DEFAULT_TIME_BUDGET_S = 60
 
 
 def experiments_for(user: AnyUser) -> QuerySet[Experiment]:
-    """Experiments of the user's projects, with their trial count."""
+    """Experiments of the user's projects, with their count of finished trials."""
     return (
         Experiment.objects.filter(project__in=projects_for(user))
         .select_related("model")
-        .annotate(n_trials=Count("trials"))
+        .annotate(n_trials=Count("trials", filter=~Q(trials__state__in=Trial.PENDING)))
     )
 
 
@@ -68,6 +74,7 @@ def create_experiment(
     BrokerUnavailable is raised: nothing runs in the web process instead.
     """
     require_write(user, dataset.project_id)
+    quotas.check_can_start(user)
     prepared = prepare_target(load_frame(dataset), target, Task(task) if task else None)
     chosen = get_metric(metric, prepared.task)
     with transaction.atomic():
@@ -77,6 +84,7 @@ def create_experiment(
             metric=str(chosen.name), greater_is_better=chosen.greater_is_better,
             time_budget_s=time_budget_s, created_by=user,
         )
+        audit.record(user, Action.EXPERIMENT_START, project=dataset.project_id, target=experiment)
         transaction.on_commit(functools.partial(_enqueue_run, experiment))
     return experiment
 
@@ -98,22 +106,20 @@ def cancel_experiment(user: AnyUser, experiment: Experiment) -> Experiment:
     Conditional updates keep this safe against the worker changing the row at the same time.
     """
     require_write(user, experiment.project_id)
-    rows = Experiment.objects.filter(pk=experiment.pk, status=Experiment.Status.QUEUED)
-    if rows.update(status=Experiment.Status.CANCELLED, finished_at=timezone.now()):
-        _announce_status(experiment.pk)
-    else:
+    if not change_status(experiment.pk, {Experiment.Status.QUEUED},
+                         status=Experiment.Status.CANCELLED, finished_at=timezone.now()):
         Experiment.objects.filter(pk=experiment.pk, status=Experiment.Status.RUNNING).update(
             cancel_requested=True
         )
+    audit.record(user, Action.EXPERIMENT_CANCEL, project=experiment.project_id, target=experiment)
     return get_experiment(user, experiment.pk)
 
 
 def start_experiment(experiment_id: int) -> Experiment | None:
     """Move a queued experiment to running; None when it is not queued (cancelled, redelivered)."""
-    rows = Experiment.objects.filter(pk=experiment_id, status=Experiment.Status.QUEUED)
-    if not rows.update(status=Experiment.Status.RUNNING, started_at=timezone.now()):
+    if not change_status(experiment_id, {Experiment.Status.QUEUED},
+                         status=Experiment.Status.RUNNING, started_at=timezone.now()):
         return None
-    _announce_status(experiment_id)
     return Experiment.objects.select_related("dataset").get(pk=experiment_id)
 
 
@@ -131,12 +137,15 @@ def _finite_list(values: Iterable[float]) -> list[float | None]:
     return [_finite(float(value)) for value in values]
 
 
-def record_trial(experiment_id: int, record: TrialRecord, progress: float) -> Trial:
-    """Commit a finished trial and the experiment's progress, then announce the trial.
+def record_trial(experiment_id: int, record: TrialRecord, progress: float,
+                 predictions: np.ndarray | None = None) -> Trial:
+    """Commit a finished trial (with its out-of-fold predictions, kept for the ensemble) and the
+    experiment's progress, then announce the trial.
 
     Idempotent per (experiment, number): a trial reported twice is stored once.
     """
     with transaction.atomic():
+        seq = _take_event_seq(experiment_id, progress=min(max(progress, 0.0), 1.0))
         trial, _ = Trial.objects.update_or_create(
             experiment_id=experiment_id, number=record.number,
             defaults={
@@ -144,11 +153,30 @@ def record_trial(experiment_id: int, record: TrialRecord, progress: float) -> Tr
                 "params": dict(record.params), "score": _finite(record.score),
                 "fold_scores": _finite_list(record.fold_scores),
                 "fit_time_s": record.fit_time_s, "predict_time_s": record.predict_time_s,
-                "error": record.error or "",
+                "error": record.error or "", "seq": seq, "finished_at": timezone.now(),
             },
         )
-        Experiment.objects.filter(pk=experiment_id).update(progress=min(max(progress, 0.0), 1.0))
-    publish_experiment_event(experiment_id, "trial", trial_payload(trial))
+        if predictions is not None:
+            TrialPredictions.objects.update_or_create(
+                trial=trial, defaults={"data": encode_predictions(predictions)})
+    publish_experiment_event(experiment_id, "trial", trial_payload(trial), seq)
+    return trial
+
+
+def fail_lost_trial(experiment_id: int, number: int, reason: str, silent_since: datetime
+                    ) -> Trial | None:
+    """Fail a running trial whose heartbeat stopped before ``silent_since``, with ``reason``;
+    commit, then announce. None when it is no longer running or its heartbeat came back.
+    """
+    with transaction.atomic():
+        seq = _take_event_seq(experiment_id)
+        lost = Trial.objects.filter(experiment_id=experiment_id, number=number,
+                                    state=Trial.RUNNING, heartbeat_at__lt=silent_since)
+        if not lost.update(state="failed", error=reason, finished_at=timezone.now(), seq=seq):
+            transaction.set_rollback(True)  # nothing changed: give the sequence number back
+            return None
+        trial = Trial.objects.get(experiment_id=experiment_id, number=number)
+    publish_experiment_event(experiment_id, "trial", trial_payload(trial), seq)
     return trial
 
 
@@ -166,8 +194,7 @@ def finish_experiment(
     }
     if status in (Experiment.Status.SUCCEEDED, Experiment.Status.CANCELLED):
         fields["progress"] = 1.0
-    Experiment.objects.filter(pk=experiment.pk).update(**fields)
-    _announce_status(experiment.pk)
+    change_status(experiment.pk, None, **fields)
 
 
 def fail_with_engine_error(experiment: Experiment, error: AutoMLError) -> None:
@@ -176,8 +203,33 @@ def fail_with_engine_error(experiment: Experiment, error: AutoMLError) -> None:
                       error_code=error.code, error_params=error.params)
 
 
-def _announce_status(experiment_id: int) -> None:
-    status, progress = Experiment.objects.values_list("status", "progress").get(pk=experiment_id)
-    publish_experiment_event(
-        experiment_id, "status", {"id": experiment_id, "status": status, "progress": progress}
-    )
+def _take_event_seq(experiment_id: int, **changes: Any) -> int:
+    """Lock the experiment row, apply ``changes`` and take its next event sequence number.
+
+    Call inside a transaction: the lock is held until commit, so sequence numbers are committed
+    in the order they are taken and a stream resuming after number N misses nothing.
+    """
+    seq = 1 + (Experiment.objects.select_for_update()
+               .values_list("event_seq", flat=True).get(pk=experiment_id))
+    Experiment.objects.filter(pk=experiment_id).update(event_seq=seq, **changes)
+    return seq
+
+
+def change_status(experiment_id: int, from_statuses: set[str] | None, **fields: Any) -> bool:
+    """Update the experiment's status fields if its status is one of ``from_statuses`` (any when
+    None), with a new event sequence number; then announce it. Return whether it changed.
+    """
+    with transaction.atomic():
+        rows = Experiment.objects.select_for_update().filter(pk=experiment_id)
+        if from_statuses is not None and not rows.filter(status__in=from_statuses).exists():
+            return False
+        seq = _take_event_seq(experiment_id, **fields)
+        Experiment.objects.filter(pk=experiment_id).update(status_seq=seq)
+        data = status_payload(Experiment.objects.get(pk=experiment_id))
+    publish_experiment_event(experiment_id, "status", data, seq)
+    return True
+
+
+def status_payload(experiment: Experiment) -> dict[str, Any]:
+    """The JSON a status change is announced with."""
+    return {"id": experiment.pk, "status": experiment.status, "progress": experiment.progress}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from daria.experiments import views
+from daria.experiments import stream, views
 
 urlpatterns = [
     path("projects/<int:pk>/experiments/", views.ProjectExperimentListView.as_view(),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("experiments/<int:pk>/", views.ExperimentDetailView.as_view(), name="experiment-detail"),
     path("experiments/<int:pk>/trials/", views.ExperimentTrialsView.as_view(),
          name="experiment-trials"),
+    path("experiments/<int:pk>/events/", stream.experiment_events, name="experiment-events"),
     path("experiments/<int:pk>/cancel/", views.ExperimentCancelView.as_view(),
          name="experiment-cancel"),
 ]

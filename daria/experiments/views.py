@@ -64,7 +64,8 @@ class ExperimentTrialsView(generics.ListAPIView):
 
     def get_queryset(self):  # noqa: ANN201 - DRF's signature
         experiment = services.get_experiment(self.request.user, self.kwargs["pk"])
-        trials = Trial.objects.filter(experiment=experiment).order_by("number")
+        trials = (Trial.objects.filter(experiment=experiment).exclude(state__in=Trial.PENDING)
+                  .order_by("number"))
         after = self.request.query_params.get("after")
         if after is None:
             return trials

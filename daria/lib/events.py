@@ -10,12 +10,9 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import redis
-import redis.asyncio
 from django.conf import settings
 
 log = logging.getLogger(__name__)
@@ -46,40 +43,3 @@ def publish_experiment_event(
         log.warning("event %s of experiment %s not published: %s", event, experiment_id, exc)
         return False
     return True
-
-
-class Subscription:
-    """Experiment events received on one channel, decoded from JSON."""
-
-    def __init__(self, pubsub: redis.asyncio.client.PubSub) -> None:
-        self._pubsub = pubsub
-
-    async def next_event(self, timeout_s: float) -> dict[str, Any] | None:
-        """The next event published on the channel, or None when none came within the timeout."""
-        message = await self._pubsub.get_message(ignore_subscribe_messages=True,
-                                                 timeout=timeout_s)
-        if message is None or message["type"] != "message":
-            return None
-        event: dict[str, Any] = json.loads(message["data"])
-        return event
-
-
-@asynccontextmanager
-async def subscribed(channel: str) -> AsyncIterator[Subscription]:
-    """An asyncio subscription to ``channel``, closed with its connection on exit.
-
-    The server's confirmation is awaited before the block starts, so that everything published
-    from then on is received: a caller may then read the database without leaving a gap.
-    Raises ``redis.RedisError`` when Redis cannot be reached.
-    """
-    client = redis.asyncio.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2)
-    pubsub = client.pubsub()
-    try:
-        await pubsub.subscribe(channel)
-        confirmation = await pubsub.get_message(timeout=5)
-        if confirmation is None or confirmation["type"] != "subscribe":
-            raise redis.ConnectionError(f"Redis did not confirm the subscription to {channel}")
-        yield Subscription(pubsub)
-    finally:
-        await pubsub.aclose()
-        await client.aclose()

@@ -275,6 +275,11 @@ export async function listTrials(experimentId: Id, after?: number): Promise<Tria
   return ((await request("GET", url)) as WireTrial[]).map(toTrial);
 }
 
+/** The URL of an experiment's live event stream (Server-Sent Events, for an EventSource). */
+export function experimentEventsUrl(id: Id): string {
+  return `${API_ROOT}${path("/experiments/{id}/events/", id)}`;
+}
+
 export async function cancelExperiment(id: Id): Promise<Experiment> {
   const url = path("/experiments/{id}/cancel/", id);
   return toExperiment((await request("POST", url)) as WireExperiment);

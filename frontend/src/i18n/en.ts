@@ -161,6 +161,8 @@ export const en = {
   "experiment.leaderboardHeading": "Leaderboard",
   "experiment.leaderboardEmpty": "No trials yet. They appear here as soon as they finish.",
   "experiment.live": "Updating live",
+  "experiment.livePolling": "Updating every few seconds",
+  "experiment.trialFinished": "Trial {number} finished: best {best}",
 
   "status.queued": "Queued",
   "status.running": "Running",

@@ -160,6 +160,8 @@ export const ko: Record<MessageKey, string> = {
   "experiment.leaderboardHeading": "리더보드",
   "experiment.leaderboardEmpty": "아직 시도가 없습니다. 시도가 끝나는 대로 여기에 나타납니다.",
   "experiment.live": "실시간 갱신 중",
+  "experiment.livePolling": "몇 초마다 갱신 중",
+  "experiment.trialFinished": "시도 {number} 완료: 최고 점수 {best}",
 
   "status.queued": "대기 중",
   "status.running": "실행 중",

@@ -1,13 +1,13 @@
 /** One experiment while it runs and after: status, progress, best score and the leaderboard. */
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { isActive, type Experiment, type Id } from "../api/types";
+import { isActive, type Experiment, type Id, type Trial } from "../api/types";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { Leaderboard } from "../components/Leaderboard";
 import { Loading } from "../components/Loading";
 import { ProgressBar } from "../components/ProgressBar";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
-import { useExperimentProgress } from "../hooks/useExperimentProgress";
+import { useExperimentProgress, type LiveMode } from "../hooks/useExperimentProgress";
 import { useNow } from "../hooks/useNow";
 import { useI18n } from "../i18n/I18nProvider";
 
@@ -18,7 +18,7 @@ export function ExperimentPage() {
 
 function ExperimentView({ experimentId }: { experimentId: Id }) {
   const { t } = useI18n();
-  const { experiment, trials, error, cancel } = useExperimentProgress(experimentId);
+  const { experiment, trials, error, cancel, mode, latest } = useExperimentProgress(experimentId);
   useDocumentTitle(experiment ? t("experiment.title", { target: experiment.target }) : null);
 
   if (!experiment) return error ? <ErrorAlert error={error} /> : <Loading />;
@@ -32,7 +32,8 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
       </p>
       <h1>{t("experiment.title", { target: experiment.target })}</h1>
       {error ? <ErrorAlert error={error} /> : null}
-      <StatusPanel experiment={experiment} cancel={cancel} />
+      <StatusPanel experiment={experiment} cancel={cancel} mode={mode} />
+      <TrialAnnouncement experiment={experiment} latest={latest} />
       <section>
         <h2>{t("experiment.leaderboardHeading")}</h2>
         {trials.length === 0 ? (
@@ -59,7 +60,43 @@ function displayedProgress(experiment: Experiment, elapsedS: number): number {
   return Math.max(experiment.progress, Math.min(elapsedS / experiment.timeBudgetS, 0.99));
 }
 
-function StatusPanel({ experiment, cancel }: { experiment: Experiment; cancel: () => Promise<void> }) {
+/** Read out only by screen readers: the page's visible parts do not move focus or scroll. */
+const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;
+
+/** Announces each trial that arrives live ("Trial 12 finished: best 0.913"). */
+function TrialAnnouncement({ experiment, latest }: { experiment: Experiment; latest: Trial | null }) {
+  const { t, number } = useI18n();
+  const best = experiment.best?.score;
+  const text =
+    latest === null
+      ? ""
+      : t("experiment.trialFinished", {
+          number: number(latest.number),
+          best: best === null || best === undefined ? "–" : number(best),
+        });
+  return (
+    <p role="status" aria-live="polite" style={VISUALLY_HIDDEN} data-testid="trial-announcement">
+      {text}
+    </p>
+  );
+}
+
+function StatusPanel({
+  experiment,
+  cancel,
+  mode,
+}: {
+  experiment: Experiment;
+  cancel: () => Promise<void>;
+  mode: LiveMode;
+}) {
   const { t, label, number, duration } = useI18n();
   const active = isActive(experiment.status);
   const now = useNow(active && experiment.startedAt !== null);
@@ -142,7 +179,9 @@ function StatusPanel({ experiment, cancel }: { experiment: Experiment; cancel: (
       />
       {active ? (
         <p className="actions">
-          <span className="live">{t("experiment.live")}</span>
+          <span className="live" data-testid="live-mode" data-mode={mode}>
+            {mode === "stream" ? t("experiment.live") : t("experiment.livePolling")}
+          </span>
           <button
             type="button"
             data-testid="experiment-cancel"

@@ -1,0 +1,123 @@
+"""The scheduling step of a search: fill the free trial slots, or finish when the budget is spent.
+
+It runs when an experiment starts and after every trial, on any worker, under a row lock on the
+experiment, so concurrent steps see each other's trials: the searcher is rebuilt from the
+finished trials and the pending ones, each new configuration gets the next trial number (unique
+per experiment) as a queued row, and its task is enqueued once that row is committed. When the
+budget is spent (or a cancel was asked) and no trial is pending, exactly one step flips
+``finalizing`` and enqueues the finalizing task. No task ever waits for another.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from automl_core.distributed import (
+    SearchProblem,
+    cheapest_duration_s,
+    rebuild_searcher,
+    refit_reserve_s,
+)
+from automl_core.exceptions import AutoMLError
+from automl_core.search.trial import TrialRecord
+from daria.experiments import services
+from daria.experiments.adapters import trial_config, trial_record
+from daria.experiments.models import Experiment, Trial
+from daria.experiments.problems import load_problem, seconds_left
+from daria.lib.queue import BrokerUnavailable, enqueue
+
+log = logging.getLogger(__name__)
+
+TRIAL_TASK = "daria.experiments.run_trial"
+FINALIZE_TASK = "daria.experiments.finalize_experiment"
+# The searcher every distributed search uses (the one-process default).
+SEARCHER = "random"
+
+
+def start_search(experiment_id: int) -> str:
+    """Move a queued experiment to running and schedule its first trials; return its status.
+
+    A target the engine cannot learn fails the experiment with the engine's reason.
+    """
+    experiment = services.start_experiment(experiment_id)
+    if experiment is None:
+        return "skipped"  # cancelled before it started, or a second delivery
+    try:
+        load_problem(experiment_id)
+    except AutoMLError as error:
+        services.fail_with_engine_error(experiment, error)
+        return Experiment.Status.FAILED
+    schedule_trials(experiment_id)
+    return Experiment.Status.RUNNING
+
+
+def schedule_trials(experiment_id: int) -> list[int]:
+    """Queue as many new trials as the experiment has free slots; return their numbers.
+
+    When the search is over and nothing is pending, enqueue the finalizing task instead (once).
+    """
+    problem = load_problem(experiment_id)  # outside the lock: it may read a large table
+    with transaction.atomic():
+        experiment = Experiment.objects.select_for_update().get(pk=experiment_id)
+        if experiment.status != Experiment.Status.RUNNING or experiment.finalizing:
+            return []
+        trials = list(experiment.trials.order_by("number"))
+        pending = [t for t in trials if t.is_pending]
+        history = [trial_record(t) for t in trials if not t.is_pending]
+        search_left = seconds_left(experiment) - refit_reserve_s(problem, history)
+        if experiment.cancel_requested or search_left <= cheapest_duration_s(problem, history):
+            if not pending:
+                _start_finalizing(experiment)
+            return []
+        numbers = _queue_configurations(experiment, problem, trials, history,
+                                        experiment.parallelism - len(pending))
+        limit = trial_time_limit(search_left)
+        transaction.on_commit(functools.partial(enqueue_trials, experiment_id, numbers, limit))
+    return numbers
+
+
+def _queue_configurations(experiment: Experiment, problem: SearchProblem, trials: list[Trial],
+                          history: list[TrialRecord], free: int) -> list[int]:
+    """Ask the rebuilt searcher for ``free`` configurations and insert them as queued trials."""
+    if free <= 0:
+        return []
+    pending = [trial_config(t) for t in trials if t.is_pending]
+    searcher = rebuild_searcher(problem, history, pending, SEARCHER)
+    first = max((t.number for t in trials), default=-1) + 1
+    now = timezone.now()
+    created = Trial.objects.bulk_create([
+        Trial(experiment=experiment, number=first + offset, state=Trial.QUEUED,
+              algorithm=config.algorithm, params=dict(config.params), enqueued_at=now)
+        for offset, config in enumerate(searcher.ask(free))
+    ])
+    return [trial.number for trial in created]
+
+
+def trial_time_limit(search_left_s: float) -> int:
+    """The hard time limit of a trial's task: the search's time left plus a grace period."""
+    return max(int(search_left_s), 0) + settings.DARIA_TRIAL_GRACE_S
+
+
+def _start_finalizing(experiment: Experiment) -> None:
+    """Flip ``finalizing`` (the row is locked) and enqueue the one finalizing task on commit."""
+    experiment.finalizing = True
+    experiment.save(update_fields=["finalizing"])
+    limit = settings.DARIA_TASK_GRACE_S
+    transaction.on_commit(functools.partial(
+        enqueue, FINALIZE_TASK, experiment.pk, time_limit=limit, soft_time_limit=limit - 30))
+
+
+def enqueue_trials(experiment_id: int, numbers: list[int], limit: int) -> None:
+    """Send one task per queued trial; a broker that is down leaves them queued for the reaper."""
+    for number in numbers:
+        try:
+            enqueue(TRIAL_TASK, experiment_id, number, time_limit=limit,
+                    soft_time_limit=max(limit - 10, 1))
+        except BrokerUnavailable:
+            log.error("trial %s of experiment %s stays queued: the broker is down",
+                      number, experiment_id)

@@ -1,0 +1,72 @@
+"""Running one trial of a search on a worker: claim it, evaluate it, commit it, schedule more."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import F
+from django.utils import timezone
+
+from automl_core.distributed import (
+    best_predictions,
+    evaluate_configuration,
+    expected_duration_s,
+    refit_reserve_s,
+    trial_budget_s,
+)
+from automl_core.search.space import Configuration
+from automl_core.search.trial import TrialRecord, TrialState
+from daria.experiments import services
+from daria.experiments.adapters import DatabaseTrialStore, trial_config
+from daria.experiments.heartbeat import heartbeat
+from daria.experiments.models import Experiment, Trial, TrialPredictions
+from daria.experiments.problems import load_problem, monotonic_deadline, seconds_left
+from daria.experiments.scheduling import schedule_trials
+
+
+def run_trial(experiment_id: int, number: int) -> str:
+    """Evaluate queued trial ``number`` and return its final state ("skipped" when it is not
+    queued: a second delivery, or another worker has it).
+
+    The result is committed, then announced, then the scheduling step fills the freed slot. A
+    trial of a cancelled or finished experiment is recorded as cancelled without running.
+    """
+    claimed = Trial.objects.filter(experiment_id=experiment_id, number=number,
+                                   state=Trial.QUEUED)
+    now = timezone.now()
+    if not claimed.update(state=Trial.RUNNING, started_at=now, heartbeat_at=now,
+                          attempts=F("attempts") + 1):
+        return "skipped"
+    experiment = Experiment.objects.get(pk=experiment_id)
+    config = trial_config(Trial.objects.get(experiment_id=experiment_id, number=number))
+    if experiment.status != Experiment.Status.RUNNING or experiment.cancel_requested:
+        record = TrialRecord(number, TrialState.CANCELLED, config.algorithm, config.params)
+        services.record_trial(experiment_id, record, _progress(experiment))
+    else:
+        record = _evaluate(experiment, number, config)
+    schedule_trials(experiment_id)
+    return str(record.state)
+
+
+def _progress(experiment: Experiment) -> float:
+    """The share of the experiment's time budget spent so far."""
+    return 1.0 - max(seconds_left(experiment), 0.0) / experiment.time_budget_s
+
+
+def _evaluate(experiment: Experiment, number: int, config: Configuration) -> TrialRecord:
+    """Cross-validate the configuration within the search's time left and commit the result."""
+    problem = load_problem(experiment.pk)
+    store = DatabaseTrialStore(experiment.pk)
+    history = store.all()
+    search_left = seconds_left(experiment) - refit_reserve_s(problem, history)
+    with heartbeat(experiment.pk, number):
+        outcome = evaluate_configuration(problem, number, config,
+                                         monotonic_deadline(search_left),
+                                         settings.DARIA_WORKER_THREADS,
+                                         trial_budget_s(experiment.time_budget_s),
+                                         expected_duration_s(history, config.algorithm))
+    services.record_trial(experiment.pk, outcome.record, _progress(experiment), outcome.oof)
+    # Only the best trials' predictions can join the ensemble; the rest need not be kept.
+    keep = best_predictions(problem, store.all())
+    (TrialPredictions.objects.filter(trial__experiment_id=experiment.pk)
+     .exclude(trial__number__in=keep).delete())
+    return outcome.record

@@ -1,0 +1,95 @@
+"""A worker killed with SIGKILL mid-trial: the reaper (on a real Celery beat) recovers the trial
+and another worker finishes the experiment, each trial counted once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
+
+from daria.experiments.models import Experiment, Trial
+from tests.conftest import DATASETS
+from tests.processes import BIN, REPO, daria_env, run_celery_worker, stop_process
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+BUDGET_S = 40
+WAIT_S = BUDGET_S + 120
+# Fast recovery for the test: beat every second, lost after 4 silent seconds.
+RECOVERY_ENV = {"DARIA_HEARTBEAT_S": "1", "DARIA_TRIAL_LOST_AFTER_S": "4",
+                "DARIA_REAPER_INTERVAL_S": "1"}
+
+
+@contextmanager
+def run_celery_beat(env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A real Celery beat sending the periodic tasks (the reaper) to the test's queue."""
+    log_path = tmp_path / "beat.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(BIN / "celery"), "-A", "daria", "beat", "--loglevel=INFO",
+             "--schedule", str(tmp_path / "beat-schedule")],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            yield process
+        finally:
+            stop_process(process)
+            print(log_path.read_text(encoding="utf-8", errors="replace")[-2000:])
+
+
+def _wait_for(condition: object, what: str, timeout_s: float = WAIT_S) -> object:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.2)
+    pytest.fail(f"{what} did not happen within {timeout_s} s")
+
+
+def test_a_trial_of_a_killed_worker_is_run_again_and_the_experiment_finishes(
+    alice: object, as_alice: APIClient, private_queue: str, settings: object, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    settings.MEDIA_ROOT = data_dir
+    env = {**daria_env(data_dir, private_queue), **RECOVERY_ENV}
+    project = as_alice.post("/api/v1/projects/", {"name": "Loss"}, format="json").json()
+    content = (DATASETS / "credit_g.csv").read_bytes()
+    dataset = as_alice.post(f"/api/v1/projects/{project['id']}/datasets/",
+                            {"file": SimpleUploadedFile("credit_g.csv", content)},
+                            format="multipart").json()
+
+    with run_celery_beat(env, tmp_path):
+        with run_celery_worker(env, tmp_path / "worker-a.log") as doomed:
+            started = as_alice.post("/api/v1/experiments/", {
+                "dataset": dataset["id"], "target": "class", "time_budget_s": BUDGET_S,
+            }, format="json").json()
+            # Let a few trials finish first, then kill the worker in the middle of the next one.
+            _wait_for(lambda: Trial.objects.filter(experiment_id=started["id"],
+                                                   state="complete").count() >= 2,
+                      "two finished trials")
+            running = _wait_for(lambda: Trial.objects.filter(
+                experiment_id=started["id"], state="running").first(), "a running trial")
+            os.kill(doomed.pid, signal.SIGKILL)
+            doomed.wait()
+        with run_celery_worker(env, tmp_path / "worker-b.log"):
+            experiment = _wait_for(lambda: Experiment.objects.filter(
+                pk=started["id"], status__in=Experiment.FINISHED).first(), "the end")
+
+    assert experiment.status == "succeeded", experiment.error
+    recovered = Trial.objects.get(experiment=experiment, number=running.number)
+    assert recovered.attempts == 2 and not recovered.is_pending
+    assert (recovered.algorithm, recovered.params) == (running.algorithm, running.params)
+    trials = list(Trial.objects.filter(experiment=experiment).order_by("number"))
+    assert [t.number for t in trials] == list(range(len(trials)))
+    assert not [t for t in trials if t.is_pending]
+    assert "lost its worker: requeued" in (tmp_path / "worker-b.log").read_text()
