@@ -1,5 +1,5 @@
-"""Run Daria on this machine: web server (ASGI), one Celery worker and, when no Redis is
-configured, an embedded Redis. Ctrl-C stops everything this script started.
+"""Run Daria on this machine: web server (ASGI), one Celery worker, Celery beat (the reaper of
+lost trials) and, when no Redis is configured, an embedded Redis. Ctrl-C stops everything this script started.
 
 Called by ``make run`` after the install steps; uses only the standard library and the
 packages of the project's virtualenv.
@@ -69,6 +69,12 @@ def main() -> int:
             # OpenMP (LightGBM) and BLAS read these when the worker starts, before any training.
             env={**os.environ, "OMP_NUM_THREADS": worker_threads,
                  "OPENBLAS_NUM_THREADS": worker_threads, "MKL_NUM_THREADS": worker_threads},
+        ))
+        # Beat sends the periodic reaper that recovers trials of a worker that died.
+        processes.append(subprocess.Popen(
+            [str(BIN / "celery"), "-A", "daria", "beat", "--loglevel", "warning",
+             "--schedule", str(env_data_dir / "celerybeat-schedule")],
+            cwd=REPO,
         ))
         processes.append(subprocess.Popen(
             [str(BIN / "uvicorn"), "daria.asgi:application", "--host", host, "--port", port],

@@ -267,13 +267,20 @@ def column_kinds(dataset: Dataset) -> dict[str, str]:
             if c.inferred_kind and c.kind != c.inferred_kind and not c.excluded}
 
 
-def load_frame(dataset: Dataset, keep: Iterable[str] = ()) -> pd.DataFrame:
+def excluded_columns(dataset: Dataset, keep: Iterable[str] = ()) -> list[str]:
+    """Names of the columns the user excluded, except those named in ``keep`` (the target)."""
+    keep = set(keep)
+    return [c.name for c in dataset.columns.all() if c.excluded and c.name not in keep]
+
+
+def load_frame(dataset: Dataset, keep: Iterable[str] = (),
+               excluded: Iterable[str] | None = None) -> pd.DataFrame:
     """The dataset's table, read from storage exactly as it was profiled.
 
-    Columns the user excluded are left out, except those named in ``keep`` (the target).
+    Leaves out ``excluded`` columns, by default the ones the user excluded now, except those
+    named in ``keep`` (the target).
     """
     frame = read_table(dataset.file.path, ReadOptions.from_dict(dataset.read_options),
                        read_limits()).frame
-    keep = set(keep)
-    dropped = [c.name for c in dataset.columns.all() if c.excluded and c.name not in keep]
+    dropped = excluded_columns(dataset, keep) if excluded is None else list(excluded)
     return frame.drop(columns=[name for name in dropped if name in frame.columns])

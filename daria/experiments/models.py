@@ -30,6 +30,10 @@ class Experiment(models.Model):
     greater_is_better = models.BooleanField()
     time_budget_s = models.PositiveIntegerField()
     seed = models.IntegerField(default=0)
+    # The dataset's column settings when the experiment was created: every worker of the search
+    # must see the same features even if the user edits the dataset meanwhile.
+    excluded_columns = models.JSONField(default=list, blank=True)
+    column_kinds = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
     # Set by a cancel while running; the worker sees it at the next trial boundary.
     cancel_requested = models.BooleanField(default=False)

@@ -27,9 +27,9 @@ def load_problem(experiment_id: int) -> SearchProblem:
     Raises the engine's TargetError / ConfigError for a target that cannot be learned.
     """
     experiment = Experiment.objects.select_related("dataset").get(pk=experiment_id)
-    frame = load_frame(experiment.dataset, keep=[experiment.target])
+    frame = load_frame(experiment.dataset, excluded=experiment.excluded_columns)
     return prepare_problem(frame, experiment.target, experiment.task, experiment.metric,
-                           seed=experiment.seed)
+                           seed=experiment.seed, column_kinds=experiment.column_kinds)
 
 
 def seconds_left(experiment: Experiment) -> float:

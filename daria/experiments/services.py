@@ -29,7 +29,7 @@ from daria.accounts.services import AnyUser, projects_for, require_write
 from daria.audit import services as audit
 from daria.audit.models import Action
 from daria.datasets.models import Dataset
-from daria.datasets.services import load_frame
+from daria.datasets.services import column_kinds, excluded_columns, load_frame
 from daria.experiments.adapters import encode_predictions
 from daria.experiments.models import Experiment, Trial, TrialPredictions
 from daria.experiments.serializers import trial_payload
@@ -75,14 +75,17 @@ def create_experiment(
     """
     require_write(user, dataset.project_id)
     quotas.check_can_start(user)
-    prepared = prepare_target(load_frame(dataset), target, Task(task) if task else None)
+    excluded = excluded_columns(dataset, keep=[target])
+    prepared = prepare_target(load_frame(dataset, excluded=excluded), target,
+                              Task(task) if task else None)
     chosen = get_metric(metric, prepared.task)
     with transaction.atomic():
         experiment = Experiment.objects.create(
             project_id=dataset.project_id, dataset=dataset, target=target,
             task=str(prepared.task), task_reason=prepared.task_reason,
             metric=str(chosen.name), greater_is_better=chosen.greater_is_better,
-            time_budget_s=time_budget_s, created_by=user,
+            time_budget_s=time_budget_s, created_by=user, excluded_columns=excluded,
+            column_kinds=column_kinds(dataset),
         )
         audit.record(user, Action.EXPERIMENT_START, project=dataset.project_id, target=experiment)
         transaction.on_commit(functools.partial(_enqueue_run, experiment))

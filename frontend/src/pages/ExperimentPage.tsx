@@ -61,15 +61,6 @@ function displayedProgress(experiment: Experiment, elapsedS: number): number {
 }
 
 /** Read out only by screen readers: the page's visible parts do not move focus or scroll. */
-const VISUALLY_HIDDEN = {
-  position: "absolute",
-  width: "1px",
-  height: "1px",
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-} as const;
-
 /** Announces each trial that arrives live ("Trial 12 finished: best 0.913"). */
 function TrialAnnouncement({ experiment, latest }: { experiment: Experiment; latest: Trial | null }) {
   const { t, number } = useI18n();
@@ -82,7 +73,7 @@ function TrialAnnouncement({ experiment, latest }: { experiment: Experiment; lat
           best: best === null || best === undefined ? "–" : number(best),
         });
   return (
-    <p role="status" aria-live="polite" style={VISUALLY_HIDDEN} data-testid="trial-announcement">
+    <p role="status" aria-live="polite" className="visually-hidden" data-testid="trial-announcement">
       {text}
     </p>
   );
