@@ -1,5 +1,6 @@
 """Run Daria on this machine: web server (ASGI), one Celery worker, Celery beat (the reaper of
-lost trials) and, when no Redis is configured, an embedded Redis. Ctrl-C stops everything this script started.
+lost trials) and, when no Redis is configured, an embedded Redis. Ctrl-C stops everything this
+script started.
 
 Called by ``make run`` after the install steps; uses only the standard library and the
 packages of the project's virtualenv.
