@@ -24,7 +24,7 @@ echo "== frontend"
 (cd frontend && npm run lint && npm test)
 
 echo "== engine (plain pytest, no Django)"
-$BIN/pytest -p no:django tests/automl_core -q
+$BIN/pytest -p no:django -W ignore::pytest.PytestConfigWarning tests/automl_core -q
 
 echo "== web app, worker and browser"
 $BIN/pytest tests/daria tests/integration tests/e2e -q
