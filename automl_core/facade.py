@@ -2,7 +2,8 @@
 
 ``fit`` checks the target, builds the CASH space, warm-starts the searcher with the portfolio,
 runs the ask/tell loop under a hard time budget, selects an ensemble over out-of-fold predictions
-and refits the chosen members on all rows, all within ``time_budget_s``.
+and refits the chosen members on all rows (boosting with the round count found in
+cross-validation), all within ``time_budget_s``.
 """
 
 from __future__ import annotations
@@ -162,9 +163,10 @@ class AutoML:
         pre = TabularPreprocessor(self.kinds_, family.encoding).fit(features)
         # Members are only refit when their expected time fits (see _finish); the deadline only
         # stops boosting or tree growing of a refit that runs far slower than its folds did,
-        # because the budget is a promise to the user.
+        # because the budget is a promise to the user. Boosting refits every row with the
+        # rounds found in cross-validation rather than early-stopping on a held-back split.
         context = FitContext(self._task(), n_classes, self.seed, self.n_jobs, deadline,
-                             pre.categorical_indices_)
+                             pre.categorical_indices_, rounds=record.refit_rounds)
         with threadpool_limits(limits=self.n_jobs):
             estimator = family.fit(family.build(record.params, context),
                                    pre.transform(features), y, context)

@@ -1,8 +1,8 @@
 """Cross-validated evaluation of one configuration under a deadline.
 
 Encoded folds are cached per input encoding, so a search preprocesses each fold once per encoding
-rather than once per trial. Evaluation returns fold scores, timings and out-of-fold predictions
-(kept for ensemble selection).
+rather than once per trial. Evaluation returns fold scores, timings, out-of-fold predictions
+(kept for ensemble selection) and, for boosting, the round count the final refit should use.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from automl_core.data.column_types import ColumnKind
 from automl_core.data.splits import Fold
 from automl_core.data.task import Task
 from automl_core.evaluation.metrics import Metric
-from automl_core.pipelines.family import FitContext
+from automl_core.pipelines.family import FitContext, Rounds, refit_rounds
 from automl_core.pipelines.model import align_proba
 from automl_core.pipelines.preprocessing import Encoding, TabularPreprocessor
 from automl_core.pipelines.registry import get_family
@@ -39,6 +39,7 @@ class Evaluation:
     fit_time_s: float
     predict_time_s: float
     oof: np.ndarray  # out-of-fold predictions (probabilities or values), NaN where not predicted
+    refit_rounds: int | None = None  # boosting rounds for a refit on all rows (None: not boosting)
 
 
 class PreparedData:
@@ -94,6 +95,7 @@ def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: in
     family = get_family(config.algorithm)
     oof = data.empty_oof()
     fold_scores: list[float] = []
+    fold_rounds: list[Rounds | None] = []
     fit_time = predict_time = 0.0
     for index, (train, valid) in enumerate(data.folds):
         if deadline is not None and fold_scores:
@@ -110,6 +112,7 @@ def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: in
             model = family.fit(family.build(config.params, context), X_train, data.y[train],
                                context)
             fitted = time.monotonic()
+            fold_rounds.append(family.fitted_rounds(model, len(train)))
             if deadline is not None and fitted > deadline:
                 raise TrialTimeout("the deadline passed while fitting")
             if data.task.is_classification:
@@ -120,8 +123,10 @@ def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: in
         fit_time += fitted - started
         fold_scores.append(metric.score(data.y[valid], oof[valid]))
     rows = data.oof_rows
+    known = [r for r in fold_rounds if r is not None]
+    rounds = refit_rounds(known, len(data.y)) if len(known) == len(fold_rounds) else None
     return Evaluation(metric.score(data.y[rows], oof[rows]), tuple(fold_scores), fit_time,
-                      predict_time, oof)
+                      predict_time, oof, rounds)
 
 
 def _earliest(*times: float | None) -> float | None:

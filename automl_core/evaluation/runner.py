@@ -70,7 +70,7 @@ class TrialRunner:
         self._keep(number, result.oof, self.metric.loss(result.score))
         return TrialRecord(number, TrialState.COMPLETE, config.algorithm, config.params,
                            result.score, result.fold_scores, result.fit_time_s,
-                           result.predict_time_s)
+                           result.predict_time_s, refit_rounds=result.refit_rounds)
 
     def expected_duration(self, algorithm: str) -> float:
         """The median duration of this family's evaluations so far (0 when none yet)."""

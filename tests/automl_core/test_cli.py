@@ -57,6 +57,12 @@ def test_the_budget_given_to_fit_leaves_out_start_up_and_a_prediction_reserve():
     assert fit_budget_s(2, spent_s=5.0) == 1.0  # never below the engine's minimum
 
 
+def test_a_large_test_file_gets_a_larger_prediction_reserve():
+    from automl_core.cli import fit_budget_s
+
+    assert fit_budget_s(30, spent_s=3.0, test_rows=10_000) == pytest.approx(30 - 3.0 - 0.9 - 1.0)
+
+
 def test_the_process_age_counts_the_time_since_the_interpreter_started():
     code = "import time; time.sleep(1.0); from automl_core.cli import process_age_s; " \
            "print(process_age_s())"

@@ -103,3 +103,16 @@ def test_a_callback_can_cancel_and_fit_keeps_the_best_so_far(reference):
 def test_an_unlearnable_target_raises_a_target_error(reference):
     with pytest.raises(TargetError):
         AutoML(time_budget_s=2).fit(reference.assign(churn="no"), "churn")
+
+
+def test_the_refit_boosts_every_row_for_the_rounds_found_in_cross_validation(shared_dir):
+    frame = read_csv(shared_dir / "datasets" / "credit_g.csv").frame
+    # Three trials, then a refit far from the deadline, so nothing but the rounds can stop it.
+    automl = AutoML(time_budget_s=120, seed=0, n_jobs=1, n_folds=3, algorithms=["lightgbm"],
+                    callbacks=[StopAfter(3)])
+    automl.fit(frame, "class")
+    best = automl.best_trial
+    member = automl.model_.members[0]
+    assert best.refit_rounds is not None
+    assert member.estimator.n_estimators == best.refit_rounds
+    assert member.estimator.booster_.num_trees() == best.refit_rounds  # not early-stopped

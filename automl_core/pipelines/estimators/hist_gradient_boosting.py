@@ -1,7 +1,12 @@
-"""scikit-learn's histogram gradient boosting, with its built-in early stopping."""
+"""scikit-learn's histogram gradient boosting, with its built-in early stopping.
+
+The final refit turns early stopping off and boosts the rounds found in cross-validation on every
+row (see :func:`~automl_core.pipelines.family.refit_rounds`).
+"""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -9,12 +14,13 @@ from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostin
 from threadpoolctl import threadpool_limits
 
 from automl_core.data.task import Task
-from automl_core.pipelines.family import Family, FitContext, Params
+from automl_core.pipelines.family import Family, FitContext, Params, Rounds
 from automl_core.pipelines.preprocessing import Encoding
 from automl_core.search.space import CategoricalParam, FloatParam, IntParam, JsonScalar, Param
 
 MAX_ITER = 1000
 CHUNK = 50
+VALIDATION_FRACTION = 0.1
 
 
 def space(task: Task) -> tuple[Param, ...]:
@@ -48,7 +54,8 @@ def build(params: Params, context: FitContext) -> Any:
         options["class_weight"] = None if options["class_weight"] == "none" else "balanced"
     # Category codes split as categories: the codes are ranked by frequency, so ordered splits
     # on them would cut arbitrary groups (e.g. "low, vhigh | med, high").
-    options.update(max_iter=MAX_ITER, early_stopping=True, validation_fraction=0.1,
+    options.update(max_iter=MAX_ITER, early_stopping=True,
+                   validation_fraction=VALIDATION_FRACTION,
                    n_iter_no_change=30, random_state=context.seed, warm_start=True,
                    categorical_features=list(context.categorical) or None)
     if context.task.is_classification:
@@ -57,12 +64,19 @@ def build(params: Params, context: FitContext) -> Any:
 
 
 def fit(estimator: Any, X: np.ndarray, y: np.ndarray, context: FitContext) -> Any:  # noqa: N803
-    """Boost ``CHUNK`` rounds at a time (warm start) until early stopping or the deadline."""
-    rounds = 0
+    """Boost ``CHUNK`` rounds at a time (warm start) until early stopping or the deadline.
+
+    With ``context.rounds`` set, early stopping is off and that many rounds are boosted on every
+    row (the deadline still applies).
+    """
+    rounds, limit = 0, MAX_ITER
+    if context.rounds is not None:
+        estimator.set_params(early_stopping=False)
+        limit = context.rounds
     # HGB has no n_jobs: its OpenMP threads are capped here, or they oversubscribe the cores.
     with threadpool_limits(limits=context.n_jobs, user_api="openmp"):
-        while rounds < MAX_ITER:
-            rounds += CHUNK
+        while rounds < limit:
+            rounds = min(rounds + CHUNK, limit)
             estimator.set_params(max_iter=rounds)
             estimator.fit(X, y)
             if estimator.n_iter_ < rounds or context.time_left() <= 0:
@@ -70,4 +84,10 @@ def fit(estimator: Any, X: np.ndarray, y: np.ndarray, context: FitContext) -> An
     return estimator
 
 
-FAMILY = Family("hist_gradient_boosting", Encoding.TREES, space, build, fit, portfolio)
+def fitted_rounds(estimator: Any, n_rows: int) -> Rounds | None:
+    """The rounds boosted (as scored) and the rows left after the validation split."""
+    return Rounds(int(estimator.n_iter_), n_rows - math.ceil(VALIDATION_FRACTION * n_rows))
+
+
+FAMILY = Family("hist_gradient_boosting", Encoding.TREES, space, build, fit, portfolio,
+                fitted_rounds=fitted_rounds)

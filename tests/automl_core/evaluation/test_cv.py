@@ -35,3 +35,13 @@ def test_a_trial_budget_stops_tree_growing_early_and_still_scores_every_fold():
     assert time.monotonic() - started < uncapped.fit_time_s / 2
     assert len(capped.fold_scores) == 3
     assert capped.score > 0.8
+
+
+def test_a_boosting_evaluation_reports_rounds_for_the_refit_and_a_forest_none():
+    data, metric = _encoded_data(), get_metric(None, Task.BINARY)
+    lightgbm = Configuration("lightgbm", {
+        "learning_rate": 0.1, "num_leaves": 7, "min_child_samples": 20, "colsample_bytree": 1.0,
+        "subsample": 1.0, "reg_lambda": 1e-3, "reg_alpha": 1e-3, "class_weight": "none"})
+    boosted = evaluate(lightgbm, data, metric, seed=0)
+    assert boosted.refit_rounds is not None and 1 <= boosted.refit_rounds < 3000
+    assert evaluate(SLOW_FOREST, data, metric, seed=0, trial_budget_s=0.5).refit_rounds is None

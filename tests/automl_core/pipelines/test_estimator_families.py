@@ -52,3 +52,13 @@ def test_hist_gradient_boosting_splits_category_codes_as_categories():
     config = FAMILY.portfolio(Task.BINARY)[0]
     model = FAMILY.fit(FAMILY.build(config, context), codes, Y[Task.BINARY], context)
     assert list(model.is_categorical_) == [False, True]
+
+
+@pytest.mark.parametrize("name", ["lightgbm", "hist_gradient_boosting"])
+def test_boosting_fits_exactly_the_given_rounds_on_every_row(name):
+    family = FAMILIES[name]
+    config = family.portfolio(Task.REGRESSION)[0]
+    context = FitContext(Task.REGRESSION, 0, seed=0, rounds=70)
+    model = family.fit(family.build(config, context), X, Y[Task.REGRESSION], context)
+    grown = model.n_iter_ if name == "hist_gradient_boosting" else model.booster_.num_trees()
+    assert grown == 70  # no early stopping cut it short, and no rows were held out for it
