@@ -37,7 +37,7 @@ class StorageQuotaExceeded(APIException):
 
 
 def max_concurrent_experiments(user: AbstractBaseUser) -> int:
-    """The user's limit on queued plus running experiments."""
+    """The user's limit on unfinished (queued, running or paused) experiments."""
     override = (
         UserQuota.objects.filter(user=user)
         .values_list("max_concurrent_experiments", flat=True)
@@ -46,11 +46,15 @@ def max_concurrent_experiments(user: AbstractBaseUser) -> int:
     return override if override is not None else settings.DARIA_MAX_CONCURRENT_EXPERIMENTS
 
 
+# A paused search still holds its place: it can resume at any time.
+UNFINISHED = [Experiment.Status.QUEUED, Experiment.Status.RUNNING, Experiment.Status.PAUSED]
+
+
 def check_can_start(user: AbstractBaseUser) -> None:
     """Raise TooManyExperiments when ``user`` may not start one more experiment now."""
     limit = max_concurrent_experiments(user)
     active = Experiment.objects.filter(
-        created_by=user, status__in=[Experiment.Status.QUEUED, Experiment.Status.RUNNING]
+        created_by=user, status__in=UNFINISHED
     ).count()
     if active >= limit:
         raise TooManyExperiments(

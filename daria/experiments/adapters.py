@@ -22,7 +22,7 @@ def trial_record(trial: Trial) -> TrialRecord:
         params=trial.params, score=trial.score,
         fold_scores=tuple(math.nan if s is None else s for s in trial.fold_scores),
         fit_time_s=trial.fit_time_s, predict_time_s=trial.predict_time_s,
-        error=trial.error or None,
+        error=trial.error or None, refit_rounds=trial.refit_rounds,
     )
 
 
@@ -52,7 +52,7 @@ class DatabaseTrialStore:
                     params=dict(record.params), score=record.score,
                     fold_scores=list(record.fold_scores), fit_time_s=record.fit_time_s,
                     predict_time_s=record.predict_time_s, error=record.error or "",
-                    finished_at=timezone.now(),
+                    refit_rounds=record.refit_rounds, finished_at=timezone.now(),
                 )
         except IntegrityError:
             raise DuplicateTrialError(f"trial {record.number} is already stored") from None

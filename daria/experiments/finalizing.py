@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 # The best member is always refit; this is the least time given to refit further members.
 MIN_REFIT_S = 1.0
+# After a cancel, the model of the best trials so far is refit within this many seconds.
+CANCEL_REFIT_S = 5.0
 
 
 def finalize_experiment(experiment_id: int) -> str:
@@ -55,6 +57,9 @@ def _build(experiment: Experiment):  # noqa: ANN202 - the engine's fitted AutoML
     problem = load_problem(experiment.pk)
     stored = TrialPredictions.objects.filter(trial__experiment=experiment).select_related("trial")
     predictions = {p.trial.number: decode_predictions(p.data) for p in stored}
-    deadline = monotonic_deadline(max(seconds_left(experiment), MIN_REFIT_S))
+    left = seconds_left(experiment)
+    if experiment.cancel_requested:
+        left = min(left, CANCEL_REFIT_S)  # the user is waiting for the search to stop
+    deadline = monotonic_deadline(max(left, MIN_REFIT_S))
     return build_model(problem, DatabaseTrialStore(experiment.pk).all(), predictions, deadline,
                        settings.DARIA_WORKER_THREADS)

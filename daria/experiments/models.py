@@ -15,6 +15,7 @@ class Experiment(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "queued"
         RUNNING = "running", "running"
+        PAUSED = "paused", "paused"
         SUCCEEDED = "succeeded", "succeeded"
         FAILED = "failed", "failed"
         CANCELLED = "cancelled", "cancelled"
@@ -35,8 +36,11 @@ class Experiment(models.Model):
     excluded_columns = models.JSONField(default=list, blank=True)
     column_kinds = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
-    # Set by a cancel while running; the worker sees it at the next trial boundary.
+    # Set by a cancel while running; running trials see it within a second (heartbeat.py).
     cancel_requested = models.BooleanField(default=False)
+    # The budget clock stops while paused: seconds spent paused so far, and since when.
+    paused_s = models.FloatField(default=0.0)
+    paused_at = models.DateTimeField(null=True, blank=True)
     progress = models.FloatField(default=0.0)
     # Why it failed: the English text, plus the engine's code and params to translate it on read.
     error = models.TextField(blank=True)
@@ -91,6 +95,8 @@ class Trial(models.Model):
     fold_scores = models.JSONField(default=list)
     fit_time_s = models.FloatField(default=0.0)
     predict_time_s = models.FloatField(default=0.0)
+    # Boosting rounds found in cross-validation: the final refit on all rows uses them.
+    refit_rounds = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
     # When its task was last sent: a trial queued for long may have lost its message (a Redis
     # restart), and is sent again (a second delivery is harmless: only one worker claims it).

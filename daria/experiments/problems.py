@@ -33,10 +33,12 @@ def load_problem(experiment_id: int) -> SearchProblem:
 
 
 def seconds_left(experiment: Experiment) -> float:
-    """Seconds of the experiment's time budget left, counted from when it started."""
-    started = experiment.started_at or timezone.now()
-    end = started + timedelta(seconds=experiment.time_budget_s)
-    return (end - timezone.now()).total_seconds()
+    """Seconds of the experiment's time budget left, counted from when it started; the clock
+    stands still while the experiment is paused."""
+    now = experiment.paused_at or timezone.now()
+    started = experiment.started_at or now
+    end = started + timedelta(seconds=experiment.time_budget_s + experiment.paused_s)
+    return (end - now).total_seconds()
 
 
 def monotonic_deadline(seconds: float) -> float:

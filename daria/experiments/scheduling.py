@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 TRIAL_TASK = "daria.experiments.run_trial"
 FINALIZE_TASK = "daria.experiments.finalize_experiment"
+SCHEDULE_TASK = "daria.experiments.schedule_trials"
 # The searcher every distributed search uses (the one-process default).
 SEARCHER = "random"
 

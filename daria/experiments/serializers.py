@@ -108,3 +108,27 @@ class ExperimentCreateSerializer(serializers.Serializer):
                  % {"target": attrs["target"]}}
             )
         return attrs
+
+
+class ExtendBudgetSerializer(serializers.Serializer):
+    """How many seconds to add to a running search's time budget."""
+
+    seconds = serializers.IntegerField(min_value=1, max_value=settings.DARIA_MAX_TIME_BUDGET_S)
+
+
+class HandWrittenTrialSerializer(serializers.Serializer):
+    """A configuration to queue as the next trial: a family and all its hyperparameters."""
+
+    algorithm = serializers.CharField()
+    params = serializers.DictField()
+
+
+class QueuedTrialSerializer(serializers.ModelSerializer):
+    """A trial just queued (it joins the leaderboard when it finishes)."""
+
+    params = serializers.DictField(read_only=True)
+
+    class Meta:
+        model = Trial
+        fields = ["number", "state", "algorithm", "params"]
+        read_only_fields = fields

@@ -1,4 +1,4 @@
-"""Experiments: creating, running, recording trials, finishing and cancelling.
+"""Experiments: creating, running, recording trials and finishing (steering: control.py).
 
 The only place that changes experiments and trials or enqueues their work.
 """
@@ -103,21 +103,6 @@ def _enqueue_run(experiment: Experiment) -> None:
         raise
 
 
-def cancel_experiment(user: AnyUser, experiment: Experiment) -> Experiment:
-    """Cancel a queued experiment at once, or ask a running one to stop after its current trial.
-
-    Conditional updates keep this safe against the worker changing the row at the same time.
-    """
-    require_write(user, experiment.project_id)
-    if not change_status(experiment.pk, {Experiment.Status.QUEUED},
-                         status=Experiment.Status.CANCELLED, finished_at=timezone.now()):
-        Experiment.objects.filter(pk=experiment.pk, status=Experiment.Status.RUNNING).update(
-            cancel_requested=True
-        )
-    audit.record(user, Action.EXPERIMENT_CANCEL, project=experiment.project_id, target=experiment)
-    return get_experiment(user, experiment.pk)
-
-
 def start_experiment(experiment_id: int) -> Experiment | None:
     """Move a queued experiment to running; None when it is not queued (cancelled, redelivered)."""
     if not change_status(experiment_id, {Experiment.Status.QUEUED},
@@ -141,14 +126,21 @@ def _finite_list(values: Iterable[float]) -> list[float | None]:
 
 
 def record_trial(experiment_id: int, record: TrialRecord, progress: float,
-                 predictions: np.ndarray | None = None) -> Trial:
+                 predictions: np.ndarray | None = None, only_if_running: bool = False
+                 ) -> Trial | None:
     """Commit a finished trial (with its out-of-fold predictions, kept for the ensemble) and the
     experiment's progress, then announce the trial.
 
-    Idempotent per (experiment, number): a trial reported twice is stored once.
+    Idempotent per (experiment, number): a trial reported twice is stored once. With
+    ``only_if_running``, nothing changes (None) unless the trial is still running: a trial
+    cancelled meanwhile keeps its cancelled state whatever its evaluation ends with.
     """
     with transaction.atomic():
         seq = _take_event_seq(experiment_id, progress=min(max(progress, 0.0), 1.0))
+        if only_if_running and not Trial.objects.filter(
+                experiment_id=experiment_id, number=record.number, state=Trial.RUNNING).exists():
+            transaction.set_rollback(True)  # nothing changed: give the sequence number back
+            return None
         trial, _ = Trial.objects.update_or_create(
             experiment_id=experiment_id, number=record.number,
             defaults={
@@ -156,7 +148,8 @@ def record_trial(experiment_id: int, record: TrialRecord, progress: float,
                 "params": dict(record.params), "score": _finite(record.score),
                 "fold_scores": _finite_list(record.fold_scores),
                 "fit_time_s": record.fit_time_s, "predict_time_s": record.predict_time_s,
-                "error": record.error or "", "seq": seq, "finished_at": timezone.now(),
+                "error": record.error or "", "refit_rounds": record.refit_rounds, "seq": seq,
+                "finished_at": timezone.now(),
             },
         )
         if predictions is not None:

@@ -20,6 +20,12 @@ def run_trial(experiment_id: int, number: int) -> str:
     return trial_runs.run_trial(experiment_id, number)
 
 
+@shared_task(name="daria.experiments.schedule_trials")
+def schedule_trials(experiment_id: int) -> int:
+    """Fill the free trial slots (or finish) after the search was steered; return how many."""
+    return len(scheduling.schedule_trials(experiment_id))
+
+
 @shared_task(name="daria.experiments.finalize_experiment")
 def finalize_experiment(experiment_id: int) -> str:
     """Build, refit and save the final model of a search whose budget is spent."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
@@ -17,7 +19,7 @@ from automl_core.search.space import Configuration
 from automl_core.search.trial import TrialRecord, TrialState
 from daria.experiments import services
 from daria.experiments.adapters import DatabaseTrialStore, trial_config
-from daria.experiments.heartbeat import heartbeat
+from daria.experiments.heartbeat import TrialCancelled, heartbeat
 from daria.experiments.models import Experiment, Trial, TrialPredictions
 from daria.experiments.problems import load_problem, monotonic_deadline, seconds_left
 from daria.experiments.scheduling import schedule_trials
@@ -28,7 +30,9 @@ def run_trial(experiment_id: int, number: int) -> str:
     queued: a second delivery, or another worker has it).
 
     The result is committed, then announced, then the scheduling step fills the freed slot. A
-    trial of a cancelled or finished experiment is recorded as cancelled without running.
+    trial of a cancelled or finished experiment is recorded as cancelled without running; one
+    of a paused experiment goes back to the queue ("paused"). A cancel while it runs ends it as
+    cancelled within seconds (see heartbeat.py).
     """
     claimed = Trial.objects.filter(experiment_id=experiment_id, number=number,
                                    state=Trial.QUEUED)
@@ -38,6 +42,11 @@ def run_trial(experiment_id: int, number: int) -> str:
         return "skipped"
     experiment = Experiment.objects.get(pk=experiment_id)
     config = trial_config(Trial.objects.get(experiment_id=experiment_id, number=number))
+    if experiment.status == Experiment.Status.PAUSED and not experiment.cancel_requested:
+        # Back in the queue: resuming sends its task again.
+        Trial.objects.filter(experiment_id=experiment_id, number=number).update(
+            state=Trial.QUEUED, started_at=None, heartbeat_at=None, attempts=F("attempts") - 1)
+        return "paused"
     if experiment.status != Experiment.Status.RUNNING or experiment.cancel_requested:
         record = TrialRecord(number, TrialState.CANCELLED, config.algorithm, config.params)
         services.record_trial(experiment_id, record, _progress(experiment))
@@ -58,15 +67,28 @@ def _evaluate(experiment: Experiment, number: int, config: Configuration) -> Tri
     store = DatabaseTrialStore(experiment.pk)
     history = store.all()
     search_left = seconds_left(experiment) - refit_reserve_s(problem, history)
-    with heartbeat(experiment.pk, number):
-        outcome = evaluate_configuration(problem, number, config,
-                                         monotonic_deadline(search_left),
-                                         settings.DARIA_WORKER_THREADS,
-                                         trial_budget_s(experiment.time_budget_s),
-                                         expected_duration_s(history, config.algorithm))
-    services.record_trial(experiment.pk, outcome.record, _progress(experiment), outcome.oof)
+    cancelled = TrialRecord(number, TrialState.CANCELLED, config.algorithm, config.params)
+    try:
+        with heartbeat(experiment.pk, number,
+                       on_cancel=functools.partial(_cancel, experiment, cancelled)):
+            outcome = evaluate_configuration(problem, number, config,
+                                             monotonic_deadline(search_left),
+                                             settings.DARIA_WORKER_THREADS,
+                                             trial_budget_s(experiment.time_budget_s),
+                                             expected_duration_s(history, config.algorithm))
+    except TrialCancelled:
+        return cancelled
+    if services.record_trial(experiment.pk, outcome.record, _progress(experiment), outcome.oof,
+                             only_if_running=True) is None:
+        return cancelled  # the cancel won the race with the end of the evaluation
     # Only the best trials' predictions can join the ensemble; the rest need not be kept.
     keep = best_predictions(problem, store.all())
     (TrialPredictions.objects.filter(trial__experiment_id=experiment.pk)
      .exclude(trial__number__in=keep).delete())
     return outcome.record
+
+
+def _cancel(experiment: Experiment, cancelled: TrialRecord) -> None:
+    """End a running trial as cancelled and let the search finish (called by its heartbeat)."""
+    services.record_trial(experiment.pk, cancelled, _progress(experiment), only_if_running=True)
+    schedule_trials(experiment.pk)

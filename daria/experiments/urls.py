@@ -14,4 +14,10 @@ urlpatterns = [
     path("experiments/<int:pk>/events/", stream.experiment_events, name="experiment-events"),
     path("experiments/<int:pk>/cancel/", views.ExperimentCancelView.as_view(),
          name="experiment-cancel"),
+    path("experiments/<int:pk>/pause/", views.ExperimentPauseView.as_view(),
+         name="experiment-pause"),
+    path("experiments/<int:pk>/resume/", views.ExperimentResumeView.as_view(),
+         name="experiment-resume"),
+    path("experiments/<int:pk>/extend/", views.ExperimentExtendView.as_view(),
+         name="experiment-extend"),
 ]

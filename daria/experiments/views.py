@@ -12,11 +12,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from daria.accounts.services import get_project
-from daria.experiments import services
+from daria.experiments import control, services
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.serializers import (
     ExperimentCreateSerializer,
     ExperimentSerializer,
+    ExtendBudgetSerializer,
+    HandWrittenTrialSerializer,
+    QueuedTrialSerializer,
     TrialSerializer,
 )
 
@@ -54,9 +57,18 @@ class ExperimentDetailView(generics.RetrieveAPIView):
 
 
 class ExperimentTrialsView(generics.ListAPIView):
-    """The leaderboard: finished trials by number; ``?after=N`` gives only newer ones."""
+    """The leaderboard: finished trials by number; ``?after=N`` gives only newer ones. POST
+    queues a hand-written configuration as the next trial."""
 
     serializer_class = TrialSerializer
+
+    @extend_schema(request=HandWrittenTrialSerializer, responses={201: QueuedTrialSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        serializer = HandWrittenTrialSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        experiment = services.get_experiment(request.user, pk)
+        trial = control.add_trial(request.user, experiment, **serializer.validated_data)
+        return Response(QueuedTrialSerializer(trial).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(parameters=[OpenApiParameter("after", OpenApiTypes.INT, required=False)])
     def get(self, request: Request, *args: object, **kwargs: object) -> Response:
@@ -81,5 +93,38 @@ class ExperimentCancelView(APIView):
     @extend_schema(request=None, responses=ExperimentSerializer)
     def post(self, request: Request, pk: int) -> Response:
         experiment = services.get_experiment(request.user, pk)
-        experiment = services.cancel_experiment(request.user, experiment)
+        experiment = control.cancel_experiment(request.user, experiment)
+        return Response(ExperimentSerializer(experiment).data)
+
+
+class ExperimentPauseView(APIView):
+    """Stop scheduling new trials (running ones finish) and stop the budget clock."""
+
+    @extend_schema(request=None, responses=ExperimentSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        experiment = services.get_experiment(request.user, pk)
+        experiment = control.pause_experiment(request.user, experiment)
+        return Response(ExperimentSerializer(experiment).data)
+
+
+class ExperimentResumeView(APIView):
+    """Continue a paused search."""
+
+    @extend_schema(request=None, responses=ExperimentSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        experiment = services.get_experiment(request.user, pk)
+        experiment = control.resume_experiment(request.user, experiment)
+        return Response(ExperimentSerializer(experiment).data)
+
+
+class ExperimentExtendView(APIView):
+    """Add seconds to a running or paused search's time budget."""
+
+    @extend_schema(request=ExtendBudgetSerializer, responses=ExperimentSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        serializer = ExtendBudgetSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        experiment = services.get_experiment(request.user, pk)
+        experiment = control.extend_budget(request.user, experiment,
+                                           serializer.validated_data["seconds"])
         return Response(ExperimentSerializer(experiment).data)

@@ -39,6 +39,13 @@ class TrialStoreContract:
             store.add(_record(0, score=0.9))
         assert store.get(0).score == 0.5
 
+    def test_it_keeps_every_field_of_a_record(self, store):
+        record = TrialRecord(0, TrialState.COMPLETE, "lightgbm", {"num_leaves": 31}, 0.91,
+                             fold_scores=(0.9, 0.92), fit_time_s=1.5, predict_time_s=0.1,
+                             refit_rounds=137)
+        store.add(record)
+        assert store.get(0) == record
+
     def test_an_unknown_number_is_a_key_error(self, store):
         with pytest.raises(KeyError):
             store.get(42)

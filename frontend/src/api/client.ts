@@ -285,6 +285,23 @@ export async function cancelExperiment(id: Id): Promise<Experiment> {
   return toExperiment((await request("POST", url)) as WireExperiment);
 }
 
+/** Stop scheduling new trials (running ones finish) and stop the budget clock. */
+export async function pauseExperiment(id: Id): Promise<Experiment> {
+  const url = path("/experiments/{id}/pause/", id);
+  return toExperiment((await request("POST", url)) as WireExperiment);
+}
+
+export async function resumeExperiment(id: Id): Promise<Experiment> {
+  const url = path("/experiments/{id}/resume/", id);
+  return toExperiment((await request("POST", url)) as WireExperiment);
+}
+
+/** Add `seconds` to a running or paused search's time budget. */
+export async function extendExperiment(id: Id, seconds: number): Promise<Experiment> {
+  const url = path("/experiments/{id}/extend/", id);
+  return toExperiment((await request("POST", url, { seconds })) as WireExperiment);
+}
+
 // Models and predictions
 
 export async function getModel(id: Id): Promise<TrainedModel> {

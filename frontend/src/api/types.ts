@@ -9,7 +9,7 @@ export type Id = string;
 
 export type Role = "owner" | "editor" | "viewer";
 export type Task = "binary" | "multiclass" | "regression";
-export type ExperimentStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+export type ExperimentStatus = "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
 export type TrialState =
   | "queued"
   | "running"

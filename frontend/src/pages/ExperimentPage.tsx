@@ -6,6 +6,7 @@ import { ErrorAlert } from "../components/ErrorAlert";
 import { Leaderboard } from "../components/Leaderboard";
 import { Loading } from "../components/Loading";
 import { ProgressBar } from "../components/ProgressBar";
+import { SearchControls } from "../components/SearchControls";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useExperimentProgress, type LiveMode } from "../hooks/useExperimentProgress";
 import { useNow } from "../hooks/useNow";
@@ -18,7 +19,11 @@ export function ExperimentPage() {
 
 function ExperimentView({ experimentId }: { experimentId: Id }) {
   const { t } = useI18n();
-  const { experiment, trials, error, cancel, mode, latest } = useExperimentProgress(experimentId);
+  const { experiment: live, trials, error, cancel, mode, latest } = useExperimentProgress(experimentId);
+  // The server's answer to the last pause, resume or extend, shown until the live copy is
+  // fetched again (the status event of the change, the next trial or poll brings it).
+  const [steered, setSteered] = useState<{ answer: Experiment; before: Experiment | null } | null>(null);
+  const experiment = steered && steered.before === live ? steered.answer : live;
   useDocumentTitle(experiment ? t("experiment.title", { target: experiment.target }) : null);
 
   if (!experiment) return error ? <ErrorAlert error={error} /> : <Loading />;
@@ -32,7 +37,12 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
       </p>
       <h1>{t("experiment.title", { target: experiment.target })}</h1>
       {error ? <ErrorAlert error={error} /> : null}
-      <StatusPanel experiment={experiment} cancel={cancel} mode={mode} />
+      <StatusPanel
+        experiment={experiment}
+        cancel={cancel}
+        mode={mode}
+        onSteered={(answer) => setSteered({ answer, before: live })}
+      />
       <TrialAnnouncement experiment={experiment} latest={latest} />
       <section>
         <h2>{t("experiment.leaderboardHeading")}</h2>
@@ -83,10 +93,12 @@ function StatusPanel({
   experiment,
   cancel,
   mode,
+  onSteered,
 }: {
   experiment: Experiment;
   cancel: () => Promise<void>;
   mode: LiveMode;
+  onSteered: (experiment: Experiment) => void;
 }) {
   const { t, label, number, duration } = useI18n();
   const active = isActive(experiment.status);
@@ -183,6 +195,7 @@ function StatusPanel({
           </button>
         </p>
       ) : null}
+      {active ? <SearchControls experiment={experiment} onSteered={onSteered} /> : null}
       {cancelError ? <ErrorAlert error={cancelError} /> : null}
       {experiment.status === "failed" ? (
         <div role="alert" className="alert alert-error" data-testid="experiment-error">

@@ -39,6 +39,13 @@ def test_a_third_concurrent_experiment_is_refused_with_a_clear_message(
     assert Experiment.objects.count() == 2
 
 
+def test_a_paused_experiment_still_counts(alice: object, as_alice: APIClient,
+                                          dataset: Dataset, settings: object) -> None:
+    settings.DARIA_MAX_CONCURRENT_EXPERIMENTS = 1
+    ExperimentFactory(dataset=dataset, created_by=alice, status=Experiment.Status.PAUSED)
+    assert _start(as_alice, dataset).status_code == 429
+
+
 def test_finished_experiments_do_not_count(alice: object, as_alice: APIClient,
                                            dataset: Dataset, settings: object) -> None:
     settings.DARIA_MAX_CONCURRENT_EXPERIMENTS = 1

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from daria.experiments import finalizing, problems, scheduling, trial_runs
+from daria.experiments import control, finalizing, problems, scheduling, trial_runs
 
 TASKS = {
     scheduling.TRIAL_TASK: trial_runs.run_trial,
     scheduling.FINALIZE_TASK: finalizing.finalize_experiment,
+    scheduling.SCHEDULE_TASK: scheduling.schedule_trials,
 }
 
 
@@ -42,6 +43,7 @@ def queue(monkeypatch: pytest.MonkeyPatch, django_capture_on_commit_callbacks: o
           ) -> InProcessQueue:
     recorder = InProcessQueue(django_capture_on_commit_callbacks)
     monkeypatch.setattr(scheduling, "enqueue", recorder)
+    monkeypatch.setattr(control, "enqueue", recorder)
     problems.load_problem.cache_clear()  # ids are reused between tests
     return recorder
 
