@@ -11,8 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from daria.lib.env import env_bool, env_int, env_list, env_str
-from daria.lib.secret_key import load_or_create_secret_key
+from daria.lib.env import env_bool, env_int, env_list, env_rate, env_str
+from daria.lib.secret_key import load_or_create_secret_key, require_strong_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,8 +20,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DARIA_DATA_DIR = Path(env_str("DARIA_DATA_DIR", str(BASE_DIR / "data"))).resolve()
 DARIA_DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = env_str("SECRET_KEY", "") or load_or_create_secret_key(DARIA_DATA_DIR)
 DEBUG = env_bool("DEBUG", False)
+_CONFIGURED_SECRET_KEY = env_str("SECRET_KEY", "")
+if _CONFIGURED_SECRET_KEY and not DEBUG:
+    require_strong_secret_key(_CONFIGURED_SECRET_KEY)
+SECRET_KEY = _CONFIGURED_SECRET_KEY or load_or_create_secret_key(DARIA_DATA_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "daria.lib.csp.ContentSecurityPolicyMiddleware",
     "servestatic.middleware.ServeStaticMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -62,7 +66,8 @@ ASGI_APPLICATION = "daria.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of third-party templates (the Swagger page's script nonce).
+        "DIRS": [BASE_DIR / "daria" / "lib" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -97,6 +102,13 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Password sign-ins count failures and stop after DARIA_LOGIN_FAILURE_LIMIT (login_throttle).
+# The plain ModelBackend stays listed so that sessions started through it remain valid.
+AUTHENTICATION_BACKENDS = [
+    "daria.lib.login_throttle.ThrottledModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 # Argon2 hashes new passwords; the others still verify (and upgrade) older hashes.
 PASSWORD_HASHERS = [
@@ -159,6 +171,22 @@ DARIA_TRIAL_GRACE_S = env_int("DARIA_TRIAL_GRACE_S", 120, minimum=1)
 DARIA_HEARTBEAT_S = env_int("DARIA_HEARTBEAT_S", 5, minimum=1)
 DARIA_TRIAL_LOST_AFTER_S = env_int("DARIA_TRIAL_LOST_AFTER_S", 60, minimum=2)
 DARIA_REAPER_INTERVAL_S = env_int("DARIA_REAPER_INTERVAL_S", 30, minimum=1)
+
+# The shared cache (sign-in and upload throttling counters). The prefix carries the database
+# name so that two Daria instances sharing one Redis keep separate counters.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": f"daria:{DATABASES['default']['NAME']}",
+    }
+}
+# Sign-in: this many failed passwords per user name and client address, then 429 until the
+# window (counted from the first failure) ends.
+DARIA_LOGIN_FAILURE_LIMIT = env_int("DARIA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+DARIA_LOGIN_FAILURE_WINDOW_S = env_int("DARIA_LOGIN_FAILURE_WINDOW_S", 900, minimum=1)
+# Dataset uploads per user, e.g. 100/hour.
+DARIA_UPLOAD_RATE = env_rate("DARIA_UPLOAD_RATE", "100/hour")
 
 CELERY_BROKER_URL = REDIS_URL
 CELERY_RESULT_BACKEND = REDIS_URL
@@ -231,6 +259,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Pages whose own inline script gets a per-response nonce in the Content-Security-Policy.
+DARIA_CSP_NONCE_PATHS = ["/api/docs/"]
 # DARIA_SECURE_COOKIES says "served over HTTPS": it turns on secure cookies, the HTTPS redirect
 # and HSTS, each of which can still be set on its own.
 SESSION_COOKIE_SECURE = env_bool("DARIA_SECURE_COOKIES", False)

@@ -43,7 +43,7 @@ def infer_kind(series: pd.Series) -> ColumnKind:
         return ColumnKind.DATETIME
     if pd.api.types.is_numeric_dtype(series):
         return ColumnKind.ID if _is_id_like_number(series.name, values) else ColumnKind.NUMERIC
-    text = values.astype(str)
+    text = as_text(values)
     if numeric_share(text) >= NUMERIC_SHARE:
         return ColumnKind.NUMERIC
     if _datetime_share(text) >= DATETIME_SHARE:
@@ -75,9 +75,20 @@ def to_datetime(series: pd.Series) -> pd.Series:
     """Dates parsed from text in mixed formats; unparseable values become NaT."""
     if pd.api.types.is_datetime64_any_dtype(series):
         return series
+    text = as_text(series)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return pd.to_datetime(series.astype("str"), errors="coerce", format="mixed")
+        # ISO dates parse vectorised; only the rest needs the slow per-value "mixed" parser.
+        parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
+        failed = parsed.isna() & text.notna()
+        if failed.any():
+            parsed[failed] = pd.to_datetime(text[failed], errors="coerce", format="mixed")
+        return parsed
+
+
+def as_text(series: pd.Series) -> pd.Series:
+    """The values as ``str``; a column that is ``str`` already is not converted again (slow)."""
+    return series if isinstance(series.dtype, pd.StringDtype) else series.astype("str")
 
 
 def numeric_share(text: pd.Series) -> float:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 
 from automl_core.exceptions import DataWarning
 
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _UNNAMED = re.compile(r"^Unnamed: \d+$")
+_SPACES = re.compile(r"\s+")
 
 
 def generated_names(count: int) -> list[str]:
@@ -52,3 +54,28 @@ def clean_names(header: Sequence[str]) -> tuple[list[str], list[DataWarning]]:
             "The first row looks like data, not a header: column names such as "
             f"{', '.join(numeric[:3])} are numbers. Is the header row missing?", tuple(numeric)))
     return names, warnings
+
+
+def normalise_name(name: object) -> str:
+    """A column name for matching: Unicode NFKC, case-folded, spaces collapsed and stripped.
+
+    ``"Income "``, ``"income"`` and the full-width ``"ｉｎｃｏｍｅ"`` all become ``"income"``.
+    """
+    text = unicodedata.normalize("NFKC", str(name)).casefold()
+    return _SPACES.sub(" ", text).strip()
+
+
+def near_duplicate_warning(names: Iterable[str]) -> DataWarning | None:
+    """``near_duplicate_column_names`` for names that differ only in case, spaces or Unicode."""
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for name in names:
+        groups[normalise_name(name)].append(str(name))
+    near = [group for group in groups.values() if len(group) > 1]
+    if not near:
+        return None
+    listed = "; ".join(" / ".join(repr(name) for name in group) for group in near)
+    return DataWarning(
+        "near_duplicate_column_names", f"Some column names differ only in upper/lower case, "
+        f"spaces or how a character is encoded: {listed}. They may be the same column twice, "
+        "perhaps a copy of the target; exclude the copies.",
+        tuple(name for group in near for name in group), {"groups": near})

@@ -23,6 +23,8 @@ class ReadOptions:
     names the columns ``column_1, column_2, ...``. ``sheet`` picks a workbook sheet by name (the
     first sheet otherwise). ``missing_values`` are extra cell texts read as missing.
     ``drop_duplicates`` keeps only the first of rows that are exact copies of each other.
+    ``parse_numbers`` names text columns to read as numbers, dropping currency symbols,
+    thousands separators and ``%`` (``"₩1,234"`` -> 1234, ``"12%"`` -> 12).
     """
 
     encoding: str | None = None
@@ -32,6 +34,7 @@ class ReadOptions:
     sheet: str | None = None
     missing_values: tuple[str, ...] = ()
     drop_duplicates: bool = False
+    parse_numbers: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any] | None) -> ReadOptions:
@@ -50,12 +53,14 @@ class ReadOptions:
             sheet=data.get("sheet") or None,
             missing_values=tuple(str(v) for v in data.get("missing_values") or ()),
             drop_duplicates=bool(data.get("drop_duplicates")),
+            parse_numbers=tuple(str(v) for v in data.get("parse_numbers") or ()),
         )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able form that :meth:`from_dict` reads back."""
         data = asdict(self)
         data["missing_values"] = list(self.missing_values)
+        data["parse_numbers"] = list(self.parse_numbers)
         return data
 
 

@@ -11,7 +11,9 @@ import pandas as pd
 
 from automl_core.data.column_types import ColumnKind, infer_kind
 from automl_core.data.missing_values import placeholder_warning
+from automl_core.data.naming import near_duplicate_warning
 from automl_core.data.summaries import summarize
+from automl_core.data.text_values import text_value_warnings
 from automl_core.exceptions import DataWarning
 
 HIGH_CARDINALITY = 50
@@ -116,5 +118,7 @@ def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile],
             "disguised_missing", f"These columns are mostly numbers but contain text such as "
             f"'#DIV/0!' or 'inf'; those cells are treated as missing: {', '.join(disguised)}.",
             disguised))
-    placeholders = placeholder_warning(frame, {c.name: c.kind for c in columns})
-    return found + ([placeholders] if placeholders else [])
+    kinds = {c.name: c.kind for c in columns}
+    placeholders = placeholder_warning(frame, kinds)
+    near = near_duplicate_warning(c.name for c in columns)
+    return found + [w for w in (placeholders, near) if w] + text_value_warnings(frame, kinds)

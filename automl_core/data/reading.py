@@ -21,6 +21,7 @@ from automl_core.data.csv_text import DELIMITERS, parse_csv_bytes, sniff_delimit
 from automl_core.data.options import DEFAULT_MAX_COLUMNS, ReadLimits, ReadOptions
 from automl_core.data.sniffing import HEAD_BYTES, FileFormat, sniff_head, sniff_zip
 from automl_core.data.spreadsheets import read_parquet, read_xlsx
+from automl_core.data.text_values import parse_number_text
 from automl_core.exceptions import DataError, DataWarning
 
 __all__ = ["DELIMITERS", "ReadResult", "read_csv", "read_table", "sniff_delimiter"]
@@ -50,10 +51,13 @@ def read_table(source: Source, options: ReadOptions | None = None,
 
     Raises :class:`DataError`: ``unsupported_format`` (params ``detected``), ``zip_members``,
     ``decompressed_too_large``, ``bad_archive``, ``unknown_sheet``, ``too_many_rows``,
-    ``field_too_long`` and the CSV codes of :func:`read_csv`.
+    ``field_too_long``, ``unknown_column`` (a ``parse_numbers`` column is not in the table) and
+    the CSV codes of :func:`read_csv`.
     """
     options = options or ReadOptions()
     result = _read(source, options, limits or ReadLimits())
+    if options.parse_numbers:
+        result = replace(result, frame=parse_number_text(result.frame, options.parse_numbers))
     if not options.drop_duplicates:
         return result
     return replace(result, frame=result.frame.drop_duplicates(ignore_index=True))

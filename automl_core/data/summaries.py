@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from automl_core.data.column_types import ColumnKind, to_datetime, to_numeric
+from automl_core.data.column_types import ColumnKind, as_text, to_datetime, to_numeric
 
 HISTOGRAM_BINS = 30
 TOP_VALUES = 20
@@ -60,7 +60,7 @@ def _datetimes(dates: pd.Series) -> dict[str, Any]:
 
 
 def _top_values(series: pd.Series) -> dict[str, Any]:
-    counts = series.dropna().astype(str).value_counts()
+    counts = as_text(series.dropna()).value_counts()
     top = counts.head(TOP_VALUES)
     return {
         "type": "values",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -28,10 +30,16 @@ class Task(StrEnum):
 
 @dataclass(frozen=True)
 class TaskInference:
-    """The inferred task and why."""
+    """The inferred task and why: ``reason`` in English, ``code`` and ``params`` to translate.
+
+    ``code`` is ``two_values``, ``text_values``, ``few_whole_numbers`` or ``many_numbers``;
+    ``params`` holds ``values`` (the number of distinct target values).
+    """
 
     task: Task
     reason: str
+    code: str = ""
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 def infer_task(series: pd.Series) -> TaskInference:
@@ -48,13 +56,16 @@ def infer_task(series: pd.Series) -> TaskInference:
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     kind = f"{values.dtype.kind == 'f' and 'float' or 'integer'} column" if numeric else \
         "text column"
+    params = {"values": n_unique}
     if n_unique == 2:
-        return TaskInference(Task.BINARY, f"{kind} with two values -> binary classification")
+        return TaskInference(Task.BINARY, f"{kind} with two values -> binary classification",
+                             "two_values", params)
     if not numeric:
         return TaskInference(Task.MULTICLASS, f"{kind} with {n_unique} values -> multiclass "
-                             "classification")
+                             "classification", "text_values", params)
     whole = bool(np.all(np.mod(values.to_numpy(dtype=float), 1) == 0))
     if whole and n_unique <= MAX_INTEGER_CLASSES:
         return TaskInference(Task.MULTICLASS, f"{kind} with {n_unique} whole-number values -> "
-                             "multiclass classification")
-    return TaskInference(Task.REGRESSION, f"{kind} with {n_unique} distinct values -> regression")
+                             "multiclass classification", "few_whole_numbers", params)
+    return TaskInference(Task.REGRESSION, f"{kind} with {n_unique} distinct values -> regression",
+                         "many_numbers", params)

@@ -27,12 +27,19 @@ from daria.accounts.serializers import (
     SetupSerializer,
     TokenSerializer,
 )
+from daria.lib import login_throttle
 
 
 def _authenticate(request: Request) -> object:
-    """The user the posted credentials belong to; 400 on a malformed body, 403 on a bad one."""
+    """The user the posted credentials belong to.
+
+    400 on a malformed body, 403 on bad credentials, 429 after too many failures for this user
+    name from this address (see daria.lib.login_throttle).
+    """
     credentials = CredentialsSerializer(data=request.data)
     credentials.is_valid(raise_exception=True)
+    login_throttle.check_login_allowed(credentials.validated_data["username"], request._request)
+    # The authentication backend counts failures and clears them on success.
     user = authenticate(request._request, **credentials.validated_data)
     if user is None:
         raise AuthenticationFailed(_("The username or password is not correct."), "bad_credentials")

@@ -23,11 +23,16 @@ def fix_for(warning: Mapping[str, Any], excluded: Collection[str],
         columns = [c for c in warning.get("columns", []) if c not in excluded]
         return {"kind": "exclude", "label": str(FIX_LABELS["exclude"]), "columns": columns} \
             if columns else None
-    if code == "placeholder_missing":
+    if code in ("placeholder_missing", "inf_nan_text"):
         current = list(read_options.get("missing_values") or [])
         tokens = [t for t in (warning.get("params") or {}).get("tokens", []) if t not in current]
         return _reparse("missing_values", {**read_options, "missing_values": current + tokens}) \
             if tokens else None
+    if code == "numbers_as_text":
+        current = list(read_options.get("parse_numbers") or [])
+        columns = [c for c in warning.get("columns", []) if c not in current]
+        return _reparse("parse_numbers", {**read_options, "parse_numbers": current + columns}) \
+            if columns else None
     if code == "duplicated_rows" and not read_options.get("drop_duplicates"):
         return _reparse("drop_duplicates", {**read_options, "drop_duplicates": True})
     if code == "header_looks_like_data" and read_options.get("header", True):

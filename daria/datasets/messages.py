@@ -12,6 +12,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from automl_core.data import TaskInference
 from automl_core.exceptions import AutoMLError, DataWarning
 from daria.lib.engine_messages import render, translate_error, translate_warning
 
@@ -33,6 +34,7 @@ ERRORS: dict[str, Promise] = {
     "bad_option": _("Unknown read option(s): %(options)s."),
     "not_ready": _("The dataset is still being read, or its file could not be read; upload it "
                    "again."),
+    "unknown_column": _("These columns are not in the data: %(columns)s."),
     "queue_unavailable": _("The job queue is not reachable, so the file was not read. Check "
                            "that Redis and a worker are running, then upload it again."),
 }
@@ -58,8 +60,33 @@ WARNINGS: dict[str, Promise] = {
                         "%(columns)s. They are probably known only after the fact, or a copy of "
                         "the target; a model using them will fail on new data. Exclude them "
                         "unless you are sure."),
+    "numbers_as_text": _("These columns hold numbers written with symbols or separators (such "
+                         "as '₩1,234' or '12%%'), so they were read as text: %(columns)s. As "
+                         "text they lose their order and size; read them as numbers."),
+    "mixed_types": _("These columns mix different kinds of values (numbers, dates, true/false, "
+                     "text): %(columns)s. They are read as categories, so numbers in them lose "
+                     "their order; check how the column was filled, or exclude it."),
+    "inf_nan_text": _("These columns hold infinite or not-a-number values (%(tokens)s), usually "
+                      "from a division by zero: %(columns)s. They cannot be used as numbers; "
+                      "read them as missing."),
+    "near_duplicate_column_names": _("Some column names differ only in upper/lower case, spaces "
+                                     "or how a character is encoded: %(columns)s. They may be "
+                                     "the same column twice, perhaps a copy of the target; "
+                                     "exclude the copies."),
     "other_sheets": _("The first sheet '%(sheet)s' was read; the workbook also has: %(sheets)s. "
                       "Choose a sheet to read another one."),
+}
+
+# Why the target means this task, by the engine's ``TaskInference.code``.
+TASK_REASONS: dict[str, Promise] = {
+    "two_values": _("The target has two values, so this is binary classification (predicting "
+                    "one of two outcomes)."),
+    "text_values": _("The target is text with %(values)s different values, so this is "
+                     "multiclass classification."),
+    "few_whole_numbers": _("The target has %(values)s different whole numbers, so this is "
+                           "multiclass classification; choose regression if they are amounts."),
+    "many_numbers": _("The target has %(values)s different numbers, so this is regression "
+                      "(predicting a number)."),
 }
 
 FIX_LABELS: dict[str, Promise] = {
@@ -67,6 +94,7 @@ FIX_LABELS: dict[str, Promise] = {
     "missing_values": _("Read them as missing"),
     "drop_duplicates": _("Remove the duplicated rows"),
     "no_header": _("Read the first row as data"),
+    "parse_numbers": _("Read them as numbers"),
 }
 
 
@@ -80,6 +108,11 @@ def translate_data_error(error: AutoMLError) -> str:
         name = FORMAT_NAMES.get(str(params.get("detected")))
         params["what"] = str(name) if name else params.get("what", params.get("detected"))
     return render(template, error.message, params)
+
+
+def translate_task_reason(inference: TaskInference) -> str:
+    """Why the target means its task, in the active language."""
+    return render(TASK_REASONS.get(inference.code), inference.reason, inference.params)
 
 
 def translate_error_fields(code: str, message: str, params: Mapping[str, Any]) -> str:

@@ -56,6 +56,9 @@ class ReadOptionsSerializer(serializers.Serializer):
                                                                        trim_whitespace=False),
                                            required=False, max_length=50)
     drop_duplicates = serializers.BooleanField(required=False, default=False)
+    parse_numbers = serializers.ListField(child=serializers.CharField(max_length=1024,
+                                                                      trim_whitespace=False),
+                                          required=False, max_length=2000)
 
     def to_options(self) -> ReadOptions:
         """The validated fields as the engine's options."""
@@ -111,10 +114,21 @@ class ColumnUpdateSerializer(serializers.Serializer):
     excluded = serializers.BooleanField(required=False)
 
 
+class TargetProblemSerializer(serializers.Serializer):
+    """Something that stops training on this target, in the reader's language."""
+
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
 class TargetAdviceSerializer(serializers.Serializer):
-    """Warnings that depend on the chosen target."""
+    """What choosing a target means: the task and why, blocking problems, and warnings."""
 
     target = serializers.CharField()
+    task = serializers.ChoiceField(choices=["binary", "multiclass", "regression"],
+                                   allow_null=True)
+    task_reason = serializers.CharField(allow_blank=True)
+    problems = TargetProblemSerializer(many=True)
     warnings = WarningSerializer(many=True)
 
 

@@ -20,13 +20,14 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
-from automl_core.data import ColumnKind, ReadOptions, profile_frame, read_table, target_warnings
+from automl_core.data import ColumnKind, ReadOptions, assess_target, profile_frame, read_table
 from automl_core.data.charts import column_chart
 from automl_core.data.reading import ReadResult
 from automl_core.data.sniffing import HEAD_BYTES, sniff_head
 from automl_core.exceptions import AutoMLError, DataError
 from daria.accounts.services import AnyUser, projects_for, require_write
 from daria.datasets.limits import async_parse_bytes, read_limits
+from daria.datasets.messages import translate_data_error, translate_task_reason
 from daria.datasets.models import Column, Dataset
 from daria.lib.queue import BrokerUnavailable, enqueue
 
@@ -73,7 +74,9 @@ def _cell(value: Any) -> str | None:
 
 def preview_rows(frame: pd.DataFrame, limit: int = PREVIEW_ROWS) -> list[list[str | None]]:
     """The first rows, every cell as text or None for missing."""
-    return [[_cell(value) for value in row] for row in frame.head(limit).itertuples(index=False)]
+    # Plain tuples: namedtuple fields would clash on names equal after NFKC ("ｉｄ" and "id").
+    rows = frame.head(limit).itertuples(index=False, name=None)
+    return [[_cell(value) for value in row] for row in rows]
 
 
 def ingest_dataset(
@@ -254,11 +257,24 @@ def chart_of(dataset: Dataset, name: str) -> dict[str, Any]:
     return column_chart(name, get_column(dataset, name).stats)
 
 
-def target_advice(dataset: Dataset, target: str) -> list[dict[str, Any]]:
-    """Class imbalance and leakage warnings (as stored dicts) for ``target``."""
+def target_advice(dataset: Dataset, target: str) -> dict[str, Any]:
+    """What choosing ``target`` means: the task and why, blocking problems, and warnings.
+
+    ``problems`` are the engine's target errors (one class, all missing, too few rows per class,
+    no feature columns...) found before training; ``warnings`` are stored-form dicts.
+    """
     get_column(dataset, target)
     frame = load_frame(dataset, keep=[target])
-    return [w.to_dict() for w in target_warnings(frame, target, column_kinds(dataset))]
+    assessment = assess_target(frame, target, column_kinds(dataset))
+    inference = assessment.inference
+    return {
+        "target": target,
+        "task": str(inference.task) if inference else None,
+        "task_reason": translate_task_reason(inference) if inference else "",
+        "problems": [{"code": p.code, "message": translate_data_error(p)}
+                     for p in assessment.problems],
+        "warnings": [w.to_dict() for w in assessment.warnings],
+    }
 
 
 def column_kinds(dataset: Dataset) -> dict[str, str]:

@@ -34,6 +34,7 @@ from daria.datasets.serializers import (
     TargetAdviceSerializer,
     with_fixes,
 )
+from daria.lib.upload_throttle import UploadRateThrottle
 
 T = TypeVar("T")
 
@@ -64,6 +65,7 @@ class ProjectDatasetListView(generics.ListAPIView):
     """A project's datasets; POST uploads a table (multipart ``file`` and read options)."""
 
     serializer_class = DatasetSerializer
+    throttle_classes = [UploadRateThrottle]
 
     def get_parsers(self):  # noqa: ANN201 - DRF's signature
         if self.request is not None and self.request.method == "POST":
@@ -160,7 +162,8 @@ class ColumnChartView(generics.GenericAPIView):
 
 
 class TargetAdviceView(generics.GenericAPIView):
-    """Warnings for a target choice: class imbalance and single-feature leakage."""
+    """A target choice: the task and why, what blocks training (``problems``), and warnings
+    (class imbalance, single-feature leakage, fewer folds)."""
 
     serializer_class = TargetAdviceSerializer
 
@@ -168,5 +171,5 @@ class TargetAdviceView(generics.GenericAPIView):
     def get(self, request: Request, pk: int) -> Response:
         dataset = services.get_dataset(request.user, pk)
         target = request.query_params.get("target", "")
-        warnings = engine_call(lambda: services.target_advice(dataset, target))
-        return Response({"target": target, "warnings": with_fixes(dataset, warnings)})
+        advice = engine_call(lambda: services.target_advice(dataset, target))
+        return Response({**advice, "warnings": with_fixes(dataset, advice["warnings"])})

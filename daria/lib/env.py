@@ -49,3 +49,17 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
 def env_list(name: str, default: str) -> list[str]:
     """A comma-separated list; blanks around items and empty items are dropped."""
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+_PERIODS = ("second", "minute", "hour", "day")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A request rate such as ``30/hour`` (per second, minute, hour or day)."""
+    raw = env_str(name, default).strip()
+    count, _slash, period = raw.partition("/")
+    if not (count.isdigit() and int(count) > 0 and period in _PERIODS):
+        raise ConfigurationError(
+            f"{name}={raw!r} is not a rate; write it like 30/hour (per {', '.join(_PERIODS)})."
+        )
+    return raw

@@ -1,4 +1,4 @@
-"""The SECRET_KEY used when none is configured: generated once into the data directory."""
+"""The SECRET_KEY: a configured one must be strong; otherwise one is generated into the data dir."""
 
 from __future__ import annotations
 
@@ -6,6 +6,30 @@ import os
 import secrets
 import tempfile
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+MIN_SECRET_KEY_LENGTH = 50
+# The prefix of the throwaway keys `startproject` writes; such a key is public in effect.
+_INSECURE_PREFIX = "django-insecure-"
+
+
+def require_strong_secret_key(key: str) -> None:
+    """Refuse a configured SECRET_KEY that is short or a known throwaway one.
+
+    Called only when DEBUG is off: a weak key lets anyone forge sessions, password-reset links
+    and signed model files.
+    """
+    if key.startswith(_INSECURE_PREFIX):
+        raise ImproperlyConfigured(
+            f"SECRET_KEY starts with {_INSECURE_PREFIX!r}, a development key; set it to "
+            f"{MIN_SECRET_KEY_LENGTH}+ random characters, or unset it to have one generated."
+        )
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        raise ImproperlyConfigured(
+            f"SECRET_KEY is {len(key)} characters long; use at least {MIN_SECRET_KEY_LENGTH} "
+            "random characters, or unset it to have one generated into the data directory."
+        )
 
 
 def load_or_create_secret_key(data_dir: Path) -> str:

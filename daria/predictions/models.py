@@ -12,12 +12,14 @@ from daria.experiments.models import Experiment
 class TrainedModel(models.Model):
     """The refit final model of an experiment, saved by the engine (skops, never pickle).
 
-    Only files the server wrote itself are ever loaded.
+    Only files the server wrote itself are ever loaded: ``file_hmac`` signs the file's bytes
+    (daria.predictions.signing) and is checked before every load or download.
     """
 
     experiment = models.OneToOneField(Experiment, on_delete=models.CASCADE, related_name="model")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="models")
     file = models.FileField(upload_to="models/", max_length=255)
+    file_hmac = models.CharField(max_length=64, default="", editable=False)
     target = models.TextField()
     task = models.CharField(max_length=16)
     metric = models.CharField(max_length=32)

@@ -7,7 +7,7 @@ import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -18,12 +18,17 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from automl_core import AutoML
-from automl_core.data import read_csv
+from automl_core.data import ReadOptions, read_table
+from automl_core.data.matching import match_columns, with_unseen_counts
+from automl_core.data.text_values import parse_number_text
+from automl_core.exceptions import DataWarning
 from daria.accounts.services import AnyUser, projects_for, require_write
+from daria.datasets.limits import read_limits
 from daria.datasets.services import preview_rows, upload_source
 from daria.experiments.models import Experiment
 from daria.lib.csv_export import write_safe_csv
 from daria.predictions.models import PredictionBatch, TrainedModel
+from daria.predictions.signing import sign_file, verify_file
 
 PREDICTION_COLUMN = "prediction"
 PROBABILITY_PREFIX = "probability_"
@@ -55,7 +60,7 @@ def _plain(value: Any) -> Any:
 
 
 def save_trained_model(experiment: Experiment, automl: AutoML) -> TrainedModel:
-    """Save the refit model under a server-generated name and record it."""
+    """Save the refit model under a server-generated name, sign it and record it."""
     name = f"models/{uuid.uuid4().hex}.skops"
     path = Path(settings.MEDIA_ROOT) / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -65,6 +70,7 @@ def save_trained_model(experiment: Experiment, automl: AutoML) -> TrainedModel:
     try:
         return TrainedModel.objects.create(
             experiment=experiment, project_id=experiment.project_id, file=name,
+            file_hmac=sign_file(path),
             target=experiment.target, task=str(automl.task), metric=str(automl.metric),
             algorithm=best.algorithm, score=best.score,
             metrics={key: float(value) for key, value in automl.metrics_.items()},
@@ -77,14 +83,22 @@ def save_trained_model(experiment: Experiment, automl: AutoML) -> TrainedModel:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str) -> AutoML:
-    # Model files are written once and never changed, so the path is a safe cache key.
+def _load(path: str, signature: str) -> AutoML:
+    # Verified on every cache miss; a hit returns the object loaded from the verified bytes.
+    verify_file(Path(path), signature)
     return AutoML.load(path)
 
 
 def load_automl(model: TrainedModel) -> AutoML:
-    """The engine's model behind ``model`` (from a file the server wrote itself)."""
-    return _load(model.file.path)
+    """The engine's model behind ``model``; ModelFileTampered (409) if the file was changed."""
+    return _load(model.file.path, model.file_hmac)
+
+
+def open_model_file(model: TrainedModel) -> BinaryIO:
+    """The model file opened for download, after checking it is the file the server signed."""
+    path = Path(model.file.path)
+    verify_file(path, model.file_hmac)
+    return path.open("rb")
 
 
 def _predict(model: TrainedModel, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Any]]:
@@ -132,15 +146,31 @@ def _unique_names(taken: Sequence[str], wanted: Sequence[str]) -> list[str]:
     return names
 
 
+def _read_prediction_file(model: TrainedModel,
+                          upload: UploadedFile) -> tuple[pd.DataFrame, list[DataWarning]]:
+    """The upload read like the training data (same reader, limits and cell options), with its
+    columns matched to the model's by normalised name; extra columns are named in a notice."""
+    trained_with = ReadOptions.from_dict(model.experiment.dataset.read_options)
+    # Encoding, delimiter and sheet are detected afresh: this file may come from elsewhere.
+    options = ReadOptions(decimal_comma=trained_with.decimal_comma,
+                          missing_values=trained_with.missing_values)
+    read = read_table(upload_source(upload), options, read_limits())
+    frame, notices = match_columns(read.frame, model.feature_names, known=[model.target])
+    numbers = tuple(name for name in trained_with.parse_numbers if name in frame.columns)
+    return parse_number_text(frame, numbers), [*read.warnings, *notices]
+
+
 def predict_batch(
     user: AbstractBaseUser, model: TrainedModel, upload: UploadedFile
 ) -> PredictionBatch:
-    """Predict every row of an uploaded CSV and store input + prediction columns as a CSV."""
+    """Predict every row of an uploaded table (CSV, XLSX, Parquet...) and store input +
+    prediction columns as a CSV."""
     require_write(user, model.project_id)
-    read = read_csv(upload_source(upload))
-    result, warnings = _predict(model, read.frame)
-    result.columns = _unique_names(read.frame.columns, list(result.columns))
-    output = pd.concat([read.frame.reset_index(drop=True), result], axis=1)
+    frame, read_warnings = _read_prediction_file(model, upload)
+    result, warnings = _predict(model, frame)
+    warnings = [with_unseen_counts(warning, frame) for warning in warnings]
+    result.columns = _unique_names(frame.columns, list(result.columns))
+    output = pd.concat([frame.reset_index(drop=True), result], axis=1)
     name = f"predictions/{uuid.uuid4().hex}.csv"
     path = Path(settings.MEDIA_ROOT) / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -151,7 +181,7 @@ def predict_batch(
         return PredictionBatch.objects.create(
             model=model, project_id=model.project_id, name=(upload.name or "")[:255],
             file=name, n_rows=len(output),
-            warnings=[w.to_dict() for w in [*read.warnings, *warnings]],
+            warnings=[w.to_dict() for w in [*read_warnings, *warnings]],
             columns=[str(c) for c in output.columns], preview=preview_rows(output),
             created_by=user,
         )

@@ -70,13 +70,14 @@ class ModelPredictView(APIView):
 
 
 class ModelDownloadView(APIView):
-    """The model file, as an attachment."""
+    """The model file, as an attachment (409 if it no longer matches its signature)."""
 
     @extend_schema(responses={(200, "application/octet-stream"): _SKOPS})
     def get(self, request: Request, pk: int) -> FileResponse:
         model = services.get_model(request.user, pk)
+        handle = services.open_model_file(model)
         audit.record(request.user, Action.MODEL_DOWNLOAD, project=model.project_id, target=model)
-        return FileResponse(model.file.open("rb"), as_attachment=True,
+        return FileResponse(handle, as_attachment=True,
                             filename=f"daria-model-{model.pk}.skops",
                             content_type="application/octet-stream")
 

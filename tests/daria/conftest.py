@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -18,3 +19,13 @@ def data_dir(tmp_path: Path, settings: object) -> Path:
     settings.MEDIA_ROOT = tmp_path / "data"
     settings.MEDIA_ROOT.mkdir()
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def private_cache(settings: object) -> None:
+    """Throttle counters of this test only: a fresh key prefix on the real Redis.
+
+    User ids restart with every test database, so shared counters would leak between runs.
+    """
+    settings.CACHES = {"default": {**settings.CACHES["default"],
+                                   "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}

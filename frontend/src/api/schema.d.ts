@@ -281,7 +281,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Warnings for a target choice: class imbalance and single-feature leakage. */
+        /**
+         * @description A target choice: the task and why, what blocks training (``problems``), and warnings
+         *     (class imbalance, single-feature leakage, fewer folds).
+         */
         get: operations["v1_datasets_target_advice_retrieve"];
         put?: never;
         post?: never;
@@ -342,6 +345,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/experiments/{id}/extend/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Add seconds to a running or paused search's time budget. */
+        post: operations["v1_experiments_extend_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/pause/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Stop scheduling new trials (running ones finish) and stop the budget clock. */
+        post: operations["v1_experiments_pause_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/resume/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Continue a paused search. */
+        post: operations["v1_experiments_resume_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experiments/{id}/trials/": {
         parameters: {
             query?: never;
@@ -349,10 +403,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The leaderboard: finished trials by number; ``?after=N`` gives only newer ones. */
+        /**
+         * @description The leaderboard: finished trials by number; ``?after=N`` gives only newer ones. POST
+         *     queues a hand-written configuration as the next trial.
+         */
         get: operations["v1_experiments_trials_list"];
         put?: never;
-        post?: never;
+        /**
+         * @description The leaderboard: finished trials by number; ``?after=N`` gives only newer ones. POST
+         *     queues a hand-written configuration as the next trial.
+         */
+        post: operations["v1_experiments_trials_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -383,7 +444,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The model file, as an attachment. */
+        /** @description The model file, as an attachment (409 if it no longer matches its signature). */
         get: operations["v1_models_download_retrieve"];
         put?: never;
         post?: never;
@@ -694,6 +755,7 @@ export interface components {
             missing_values?: string[];
             /** @default false */
             drop_duplicates?: boolean;
+            parse_numbers?: string[];
             /** Format: binary */
             file: string;
         };
@@ -736,12 +798,17 @@ export interface components {
         /**
          * @description * `queued` - queued
          *     * `running` - running
+         *     * `paused` - paused
          *     * `succeeded` - succeeded
          *     * `failed` - failed
          *     * `cancelled` - cancelled
          * @enum {string}
          */
-        ExperimentStatusEnum: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+        ExperimentStatusEnum: "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+        /** @description How many seconds to add to a running search's time budget. */
+        ExtendBudgetRequest: {
+            seconds: number;
+        };
         /** @description What the browser sends to apply a warning's fix. */
         Fix: {
             kind: components["schemas"]["FixKindEnum"];
@@ -757,6 +824,13 @@ export interface components {
          * @enum {string}
          */
         FixKindEnum: "exclude" | "reparse";
+        /** @description A configuration to queue as the next trial: a family and all its hyperparameters. */
+        HandWrittenTrialRequest: {
+            algorithm: string;
+            params: {
+                [key: string]: unknown;
+            };
+        };
         /** @description The signed-in user. */
         Me: {
             id: number;
@@ -796,6 +870,8 @@ export interface components {
         NeedsSetup: {
             needs_setup: boolean;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
         /** @description The current password and a new one that passes the validators (pass ``user`` in context). */
         PasswordChangeRequest: {
             old_password: string;
@@ -870,6 +946,15 @@ export interface components {
             name: string;
             description?: string;
         };
+        /** @description A trial just queued (it joins the leaderboard when it finishes). */
+        QueuedTrial: {
+            readonly number: number;
+            readonly state: string;
+            readonly algorithm: string;
+            readonly params: {
+                [key: string]: unknown;
+            };
+        };
         /** @description Overrides of what the reader detects; blank or absent means "detect it". */
         ReadOptionsRequest: {
             encoding?: string | null;
@@ -881,6 +966,7 @@ export interface components {
             missing_values?: string[];
             /** @default false */
             drop_duplicates?: boolean;
+            parse_numbers?: string[];
         };
         /**
          * @description * `owner` - owner
@@ -894,10 +980,18 @@ export interface components {
             username: string;
             password: string;
         };
-        /** @description Warnings that depend on the chosen target. */
+        /** @description What choosing a target means: the task and why, blocking problems, and warnings. */
         TargetAdvice: {
             target: string;
+            task: (components["schemas"]["TaskEnum"] | components["schemas"]["NullEnum"]) | null;
+            task_reason: string;
+            problems: components["schemas"]["TargetProblem"][];
             warnings: components["schemas"]["Warning"][];
+        };
+        /** @description Something that stops training on this target, in the reader's language. */
+        TargetProblem: {
+            code: string;
+            message: string;
         };
         /**
          * @description * `binary` - binary
@@ -1422,6 +1516,75 @@ export interface operations {
             };
         };
     };
+    v1_experiments_extend_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendBudgetRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExtendBudgetRequest"];
+                "multipart/form-data": components["schemas"]["ExtendBudgetRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+        };
+    };
+    v1_experiments_pause_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+        };
+    };
+    v1_experiments_resume_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+        };
+    };
     v1_experiments_trials_list: {
         parameters: {
             query?: {
@@ -1441,6 +1604,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Trial"][];
+                };
+            };
+        };
+    };
+    v1_experiments_trials_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandWrittenTrialRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["HandWrittenTrialRequest"];
+                "multipart/form-data": components["schemas"]["HandWrittenTrialRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedTrial"];
                 };
             };
         };

@@ -1,8 +1,9 @@
 import json
 
+import pandas as pd
 import pytest
 
-from automl_core.data.reading import read_csv, sniff_delimiter
+from automl_core.data.reading import read_csv, read_table, sniff_delimiter
 from automl_core.exceptions import DataError
 
 
@@ -86,3 +87,9 @@ def test_too_many_columns_fail_before_the_rows_are_parsed():
     with pytest.raises(DataError) as error:
         read_csv(wide.encode(), max_columns=10)
     assert error.value.code == "too_many_columns"
+
+
+def test_iso_dates_are_read_as_datetimes_not_python_objects() -> None:
+    frame = read_table(b"day,x\n2024-03-01,1\n2024-03-02,2\n,3\n").frame
+    assert pd.api.types.is_datetime64_any_dtype(frame["day"])
+    assert frame["day"].isna().sum() == 1

@@ -43,7 +43,7 @@ def test_encoding_delimiter_and_decimal_comma_overrides_are_applied_and_shown(
     assert body["encoding"] == "cp949" and body["delimiter"] == "|"
     assert body["read_options"] == {"encoding": "cp949", "delimiter": "|", "decimal_comma": True,
                                     "header": True, "sheet": None, "missing_values": [],
-                                    "drop_duplicates": False}
+                                    "drop_duplicates": False, "parse_numbers": []}
     amount = next(c for c in body["columns"] if c["name"] == "금액")
     assert amount["kind"] == "numeric" and amount["stats"]["max"] == 2.25
 

@@ -1,0 +1,29 @@
+"""Fixtures of the security tests: one real model trained once, and alice's world of objects."""
+
+from __future__ import annotations
+
+import pytest
+
+from automl_core import AutoML
+from automl_core.data import read_csv
+from tests.daria.factories import churn_csv
+from tests.daria.security.world import World, build_world
+
+
+@pytest.fixture
+def fast_password_hashing(settings: object) -> None:
+    """Argon2 takes a quarter second per user; tests about access, not hashing, skip it
+    (``pytestmark = pytest.mark.usefixtures("fast_password_hashing")``)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def fitted() -> AutoML:
+    """A real binary model of the churn table, trained once for the whole run (engine only)."""
+    return AutoML(time_budget_s=1, seed=0).fit(read_csv(churn_csv()).frame, target="churn")
+
+
+@pytest.fixture
+def world(alice: object, charlie: object, fitted: AutoML) -> World:
+    """Alice's project holding one object of every kind, charlie a viewer in it."""
+    return build_world(alice, charlie, fitted)
