@@ -79,6 +79,13 @@ WARNINGS: dict[str, Promise] = {
     "extra_columns": _("These columns are not used by the model and were ignored: %(columns)s."),
 }
 
+# Warnings whose params carry more detail get a fuller template (e.g. counted rows).
+DETAILED_WARNINGS: dict[tuple[str, str], Promise] = {
+    ("unseen_categories", "total_rows"): _(
+        "%(total_rows)s rows hold values never seen in training (new categories), in: "
+        "%(columns)s. The model treats them as unknown."),
+}
+
 
 def _as_text(value: Any) -> str:
     if isinstance(value, list | tuple):
@@ -110,9 +117,11 @@ def translate_warning(warning: DataWarning | Mapping[str, Any]) -> dict[str, Any
     data = warning.to_dict() if isinstance(warning, DataWarning) else warning
     columns = [str(column) for column in data.get("columns", [])]
     params = {"columns": columns, **dict(data.get("params") or {})}
+    template = next((text for (code, key), text in DETAILED_WARNINGS.items()
+                     if code == data["code"] and key in params), WARNINGS.get(data["code"]))
     return {
         "code": data["code"],
-        "message": render(WARNINGS.get(data["code"]), data.get("message", ""), params),
+        "message": render(template, data.get("message", ""), params),
         "columns": columns,
     }
 

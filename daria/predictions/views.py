@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from daria.accounts.services import require_write
 from daria.audit import services as audit
 from daria.audit.models import Action
+from daria.datasets.views import engine_call
 from daria.lib.engine_messages import translate_warnings
 from daria.predictions import services
 from daria.predictions.models import TrainedModel
@@ -55,7 +56,10 @@ class ModelPredictView(APIView):
         if request.content_type.startswith("multipart/"):
             form = PredictFileSerializer(data=request.data)
             form.is_valid(raise_exception=True)
-            batch = services.predict_batch(request.user, model, form.validated_data["file"])
+            # A prediction file is read like an upload, so its errors use the same messages.
+            batch = engine_call(
+                lambda: services.predict_batch(request.user, model, form.validated_data["file"])
+            )
             audit.record(request.user, Action.PREDICTION_CREATE, project=model.project_id,
                          target=batch, model=model.pk, rows=batch.n_rows)
             return Response(PredictionBatchSerializer(batch).data, status=status.HTTP_201_CREATED)

@@ -93,6 +93,7 @@ def test_unseen_categories_are_predicted_and_counted(as_alice: object, model: ob
     cities = pd.read_csv(io.BytesIO(content))["city"].dropna()  # missing is not a category
     new_rows = int((~cities.isin(trained)).sum())
     assert stored["params"]["rows"]["city"] == new_rows > 0
+    assert str(stored["params"]["total_rows"]) in warning["message"]
 
 
 def test_column_names_match_after_case_space_and_unicode_normalisation(as_alice: object,
@@ -128,3 +129,11 @@ def test_an_image_is_refused_and_nothing_is_stored(as_alice: object, model: obje
     response = _predict(as_alice, model, (BAD_INPUTS / "binary_png_renamed.csv").read_bytes())
     assert response.status_code == 400
     assert not PredictionBatch.objects.exists()
+
+
+def test_a_refused_prediction_file_is_explained_in_korean(as_alice: object, model: object) -> None:
+    response = _predict(as_alice, model, (BAD_INPUTS / "binary_png_renamed.csv").read_bytes(),
+                        language="ko")
+    assert response.status_code == 400
+    assert response.json()["code"] == "unsupported_format"
+    assert "CSV 형식" in response.json()["detail"]
