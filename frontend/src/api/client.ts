@@ -10,6 +10,7 @@ import {
   toPredictionBatch,
   toPreview,
   toProject,
+  toTargetAdvice,
   toTrainedModel,
   toTrial,
   toUser,
@@ -34,6 +35,7 @@ import type {
   PredictionBatch,
   Project,
   TablePreview,
+  TargetAdvice,
   TrainedModel,
   Trial,
   User,
@@ -49,6 +51,7 @@ import type {
   WireProjectCreate,
   WireSetup,
   WireSetupStatus,
+  WireTargetAdvice,
   WireTrainedModel,
   WireTrial,
   WireUser,
@@ -251,6 +254,13 @@ export async function getDataset(id: Id): Promise<Dataset> {
 
 export async function getDatasetPreview(id: Id): Promise<TablePreview> {
   return toPreview((await request("GET", path("/datasets/{id}/preview/", id))) as WirePreview);
+}
+
+/** What training on `target` would mean: the task and why, blocking problems and warnings. */
+export async function getTargetAdvice(datasetId: Id, target: string): Promise<TargetAdvice> {
+  const query = `?target=${encodeURIComponent(target)}`;
+  const url = `${path("/datasets/{id}/target-advice/", datasetId)}${query}`;
+  return toTargetAdvice((await request("GET", url)) as WireTargetAdvice);
 }
 
 // Experiments

@@ -10,6 +10,7 @@ import type {
   PredictionBatch,
   Project,
   TablePreview,
+  TargetAdvice,
   TrainedModel,
   Trial,
   User,
@@ -22,6 +23,7 @@ import type {
   WirePredictionBatch,
   WirePreview,
   WireProject,
+  WireTargetAdvice,
   WireTrainedModel,
   WireTrial,
   WireUser,
@@ -84,6 +86,16 @@ export function toDataset(w: WireDataset): Dataset {
 
 export function toPreview(w: WirePreview): TablePreview {
   return { columns: w.columns, rows: w.rows };
+}
+
+export function toTargetAdvice(w: WireTargetAdvice): TargetAdvice {
+  return {
+    target: w.target,
+    task: w.task,
+    taskReason: w.task_reason,
+    problems: w.problems.map((problem) => ({ code: problem.code, message: problem.message })),
+    warnings: w.warnings.map(toWarning),
+  };
 }
 
 export function toExperiment(w: WireExperiment): Experiment {

@@ -71,6 +71,24 @@ export interface Dataset {
   createdAt: Date;
 }
 
+/** Something that stops training on a target (one class, all missing, ...), already translated. */
+export interface TargetProblem {
+  code: string;
+  message: string;
+}
+
+/**
+ * What the server says about one target choice: the task it implies and why (null when it
+ * cannot tell), what blocks training, and warnings that do not.
+ */
+export interface TargetAdvice {
+  target: string;
+  task: Task | null;
+  taskReason: string;
+  problems: TargetProblem[];
+  warnings: DataWarning[];
+}
+
 /** The first rows of a table, every cell as text (or null when missing). */
 export interface TablePreview {
   columns: string[];

@@ -22,6 +22,7 @@ export type WireExperiment = Schemas["Experiment"];
 export type WireTrial = Schemas["Trial"];
 export type WireTrainedModel = Schemas["TrainedModel"];
 export type WirePredictionBatch = Schemas["PredictionBatch"];
+export type WireTargetAdvice = Schemas["TargetAdvice"];
 
 // Request bodies
 export type WireCredentials = Schemas["CredentialsRequest"];

@@ -1,11 +1,17 @@
-/** Pick the target column and a time budget, then start an experiment on a dataset. */
+/**
+ * Pick the target column and a time budget, then start an experiment on a dataset. The server's
+ * advice on the chosen target is shown as soon as it is picked, and Start stays disabled while
+ * that advice names a problem that would stop training.
+ */
 import { useId, useState } from "react";
 import type { FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { createExperiment } from "../api/client";
 import type { Dataset } from "../api/types";
+import { useTargetAdvice } from "../hooks/useTargetAdvice";
 import { useI18n } from "../i18n/I18nProvider";
 import { ErrorAlert } from "./ErrorAlert";
+import { TargetAdvicePanel, blocksTraining } from "./TargetAdvicePanel";
 
 export const DEFAULT_BUDGET_S = 60;
 export const MIN_BUDGET_S = 10;
@@ -24,11 +30,14 @@ export function StartExperimentForm({ dataset }: { dataset: Dataset }) {
   const budgetId = useId();
   const targetHelpId = useId();
   const budgetHelpId = useId();
+  const problemsId = useId();
   const [target, setTarget] = useState(dataset.suggestedTarget ?? "");
   const [budget, setBudget] = useState(String(DEFAULT_BUDGET_S));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const advice = useTargetAdvice(dataset.id, target);
+  const blocked = blocksTraining(advice);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,6 +76,7 @@ export function StartExperimentForm({ dataset }: { dataset: Dataset }) {
           </option>
         ))}
       </select>
+      <TargetAdvicePanel advice={advice} problemsId={problemsId} />
 
       <label htmlFor={budgetId}>{t("dataset.budget")}</label>
       <p id={budgetHelpId} className="help">
@@ -85,7 +95,12 @@ export function StartExperimentForm({ dataset }: { dataset: Dataset }) {
       />
 
       <div>
-        <button type="submit" data-testid="start-experiment" disabled={busy}>
+        <button
+          type="submit"
+          data-testid="start-experiment"
+          disabled={busy || blocked}
+          aria-describedby={blocked ? problemsId : undefined}
+        >
           {busy ? t("dataset.starting") : t("dataset.start")}
         </button>
       </div>

@@ -124,6 +124,10 @@ export const en = {
   "dataset.budgetHelp": "How long the search may run. At least {min} seconds.",
   "dataset.budgetTooSmall": "The time budget must be a whole number of at least {min} seconds.",
   "dataset.targetRequired": "Choose the column to predict.",
+  "dataset.checkingTarget": "Checking this target…",
+  "dataset.taskWithReason": "{task}: {reason}",
+  "dataset.targetProblemsIntro": "A model cannot be trained on this target:",
+  "dataset.targetAdviceFailed": "This target could not be checked ({reason}). Daria checks it again when you start.",
   "dataset.start": "Start",
   "dataset.starting": "Starting…",
 

@@ -123,6 +123,10 @@ export const ko: Record<MessageKey, string> = {
   "dataset.budgetHelp": "탐색을 실행할 시간입니다. 최소 {min}초입니다.",
   "dataset.budgetTooSmall": "시간 예산은 {min}초 이상의 정수여야 합니다.",
   "dataset.targetRequired": "예측할 열을 고르세요.",
+  "dataset.checkingTarget": "이 타깃을 확인하는 중…",
+  "dataset.taskWithReason": "{task}: {reason}",
+  "dataset.targetProblemsIntro": "이 타깃으로는 모델을 학습할 수 없습니다:",
+  "dataset.targetAdviceFailed": "이 타깃을 확인하지 못했습니다({reason}). 시작할 때 Daria가 다시 확인합니다.",
   "dataset.start": "시작",
   "dataset.starting": "시작하는 중…",
 

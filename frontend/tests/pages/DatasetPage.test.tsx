@@ -1,9 +1,9 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DatasetPage } from "../../src/pages/DatasetPage";
 import { installFakeServer, type FakeServer } from "../support/fakeServer";
 import { renderPage } from "../support/renderPage";
-import { wireDataset, wireExperiment } from "../support/wireFactories";
+import { wireDataset, wireExperiment, wireTargetAdvice } from "../support/wireFactories";
 
 const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 const HOSTILE_CELL = "<script>window.hacked = true</script>";
@@ -28,6 +28,9 @@ beforeEach(() => {
   server.on("GET", "/api/v1/datasets/7/preview/", {
     json: { columns: [HOSTILE_NAME, "Survived"], rows: [[HOSTILE_CELL, "1"], [null, "0"]] },
   });
+  server.on("GET", "/api/v1/datasets/7/target-advice/", (request) => ({
+    json: wireTargetAdvice({ target: request.url.searchParams.get("target") ?? "" }),
+  }));
 });
 
 async function renderDataset() {
@@ -93,5 +96,91 @@ describe("the dataset page", () => {
     fireEvent.click(screen.getByTestId("start-experiment"));
 
     expect((await screen.findByRole("alert")).textContent).toBe("The target has only one class.");
+  });
+});
+
+describe("the target advice on the dataset page", () => {
+  const startButton = () => screen.getByTestId("start-experiment") as HTMLButtonElement;
+
+  it("shows the suggested target's problem type and why, and lets the search start", async () => {
+    await renderDataset();
+
+    expect((await screen.findByTestId("target-task")).textContent).toBe(
+      "Binary classification: The target has two values.",
+    );
+    expect(server.sentTo("GET", "/api/v1/datasets/7/target-advice/")[0]?.url.search).toBe(
+      "?target=Survived",
+    );
+    expect(screen.queryByTestId("target-problems")).toBeNull();
+    expect(startButton().disabled).toBe(false);
+  });
+
+  it("lists what blocks training on the picked target and disables Start", async () => {
+    server.on("GET", "/api/v1/datasets/7/target-advice/", (request) =>
+      request.url.searchParams.get("target") === HOSTILE_NAME
+        ? {
+            json: wireTargetAdvice({
+              target: HOSTILE_NAME,
+              task: null,
+              task_reason: "",
+              problems: [
+                { code: "single_class", message: "The target has only one class." },
+                { code: "too_few_rows", message: "Some classes have fewer than 2 rows." },
+              ],
+              warnings: [
+                {
+                  code: "imbalance",
+                  message: "One class is rare.",
+                  columns: [HOSTILE_NAME],
+                  fix: null,
+                },
+              ],
+            }),
+          }
+        : { json: wireTargetAdvice() },
+    );
+    await renderDataset();
+    await screen.findByTestId("target-task");
+
+    fireEvent.change(screen.getByTestId("target-select"), { target: { value: HOSTILE_NAME } });
+
+    const problems = await screen.findByTestId("target-problems");
+    expect(problems.getAttribute("role")).toBe("alert");
+    expect(within(problems).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "The target has only one class.",
+      "Some classes have fewer than 2 rows.",
+    ]);
+    expect(screen.getByTestId("target-warnings").textContent).toContain("One class is rare.");
+    expect(screen.queryByTestId("target-task")).toBeNull();
+    expect(startButton().disabled).toBe(true);
+
+    fireEvent.click(startButton());
+    expect(server.sentTo("POST", "/api/v1/experiments/")).toHaveLength(0);
+  });
+
+  it("enables Start again when the user goes back to a target without problems", async () => {
+    server.on("GET", "/api/v1/datasets/7/target-advice/", (request) => {
+      const target = request.url.searchParams.get("target") ?? "";
+      const blocked = { code: "no_features", message: "No features." };
+      const problems = target === "Survived" ? [] : [blocked];
+      return { json: wireTargetAdvice({ target, problems }) };
+    });
+    await renderDataset();
+    fireEvent.change(screen.getByTestId("target-select"), { target: { value: HOSTILE_NAME } });
+    await screen.findByTestId("target-problems");
+    expect(startButton().disabled).toBe(true);
+
+    fireEvent.change(screen.getByTestId("target-select"), { target: { value: "Survived" } });
+
+    await waitFor(() => expect(startButton().disabled).toBe(false));
+    expect(screen.queryByTestId("target-problems")).toBeNull();
+  });
+
+  it("still lets the search start when the advice cannot be fetched", async () => {
+    server.on("GET", "/api/v1/datasets/7/target-advice/", { status: 500, text: "<h1>oops</h1>" });
+    await renderDataset();
+
+    expect((await screen.findByTestId("target-advice-error")).textContent).toContain("500");
+    expect(startButton().disabled).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type {
   WireDataset,
   WireExperiment,
   WireProject,
+  WireTargetAdvice,
   WireTrial,
   WireUser,
 } from "../../src/api/wire";
@@ -92,6 +93,17 @@ export function wireTrial(number: number, overrides: Partial<WireTrial> = {}): W
     predict_time_s: 0.1,
     error: "",
     finished_at: "2026-12-01T08:00:05Z",
+    ...overrides,
+  };
+}
+
+export function wireTargetAdvice(overrides: Partial<WireTargetAdvice> = {}): WireTargetAdvice {
+  return {
+    target: "Survived",
+    task: "binary",
+    task_reason: "The target has two values.",
+    problems: [],
+    warnings: [],
     ...overrides,
   };
 }
