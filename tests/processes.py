@@ -22,6 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+SUBPROCESS_APPLICATION_NAME = "daria-test-subprocess"
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ def test_database_url() -> str:
 def daria_env(data_dir: Path, queue: str) -> dict[str, str]:
     """The environment of a Daria subprocess: this run's, on the test database and data dir."""
     env = {**os.environ, "DATABASE_URL": test_database_url(), "DARIA_DATA_DIR": str(data_dir),
-           "DARIA_CELERY_QUEUE": queue, "DARIA_WORKER_THREADS": "1", "OMP_NUM_THREADS": "1"}
+           "DARIA_CELERY_QUEUE": queue, "DARIA_WORKER_THREADS": "1", "OMP_NUM_THREADS": "1",
+           # libpq tags the subprocess's connections, so that only they are ended afterwards.
+           "PGAPPNAME": SUBPROCESS_APPLICATION_NAME}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return env
 
@@ -145,7 +148,7 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout_s: float =
     raise TimeoutError(f"{url} did not answer within {timeout_s} s")
 
 
-def end_other_database_sessions() -> None:
+def end_subprocess_database_sessions() -> None:
     """End the test database's sessions that stopped subprocesses may have left behind.
 
     A server killed while its thread pool still held connections leaves them open until
@@ -158,5 +161,6 @@ def end_other_database_sessions() -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "WHERE datname = current_database() AND application_name = %s",
+            [SUBPROCESS_APPLICATION_NAME],
         )

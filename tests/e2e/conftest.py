@@ -12,7 +12,7 @@ import pytest
 from tests.processes import (
     ServerProcess,
     daria_env,
-    end_other_database_sessions,
+    end_subprocess_database_sessions,
     private_queue_name,
     run_celery_worker,
     run_uvicorn,
@@ -37,7 +37,7 @@ def web_server(real_services: None, transactional_db: None, tmp_path: Path
     env = daria_env(data_dir, private_queue_name())
     with run_celery_worker(env, tmp_path / "worker.log"), run_uvicorn(env) as server:
         yield server
-    end_other_database_sessions()
+    end_subprocess_database_sessions()
 
 
 @pytest.fixture

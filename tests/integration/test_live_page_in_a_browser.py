@@ -4,11 +4,9 @@ reloading, each trial once (uvicorn, a real worker and Debian's headless Chromiu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connections
 
 from daria.experiments.models import Experiment, Trial
 from tests.conftest import DATASETS
@@ -24,45 +22,37 @@ page = e2e.page
 BUDGET_S = 20
 
 
-@pytest.fixture
-def browser(web_server: ServerProcess, page: object) -> Iterator[object]:
-    """The page, and afterwards this test's database connection closed before the server's
-    teardown ends the test database's other sessions (a later test would get a dead one)."""
-    yield page
-    connections.close_all()
-
-
 def test_trial_rows_arrive_on_the_live_stream_while_the_search_runs(
-    web_server: ServerProcess, browser: object
+    web_server: ServerProcess, page: object
 ) -> None:
     expect = pytest.importorskip("playwright.sync_api").expect
     get_user_model().objects.create_user("alice", password="correct horse battery")
     streams: list[str] = []
-    browser.on("request", lambda request: streams.append(request.url)
+    page.on("request", lambda request: streams.append(request.url)
                if request.url.endswith("/events/") else None)
 
-    browser.goto(web_server.url + "/login")
-    browser.get_by_test_id("login-username").fill("alice")
-    browser.get_by_test_id("login-password").fill("correct horse battery")
-    browser.get_by_test_id("login-submit").click()
-    browser.get_by_test_id("project-name").fill("Credit")
-    browser.get_by_test_id("project-create").click()
-    browser.get_by_test_id("project-link").filter(has_text="Credit").click()
-    browser.get_by_test_id("dataset-file").set_input_files(str(DATASETS / "credit_g.csv"))
-    browser.get_by_test_id("dataset-upload").click()
-    browser.wait_for_url(re.compile(r"/datasets/\d+"))
-    browser.get_by_test_id("target-select").select_option("class")
-    browser.get_by_test_id("budget-input").fill(str(BUDGET_S))
-    browser.get_by_test_id("start-experiment").click()
-    browser.wait_for_url(re.compile(r"/experiments/\d+"))
+    page.goto(web_server.url + "/login")
+    page.get_by_test_id("login-username").fill("alice")
+    page.get_by_test_id("login-password").fill("correct horse battery")
+    page.get_by_test_id("login-submit").click()
+    page.get_by_test_id("project-name").fill("Credit")
+    page.get_by_test_id("project-create").click()
+    page.get_by_test_id("project-link").filter(has_text="Credit").click()
+    page.get_by_test_id("dataset-file").set_input_files(str(DATASETS / "credit_g.csv"))
+    page.get_by_test_id("dataset-upload").click()
+    page.wait_for_url(re.compile(r"/datasets/\d+"))
+    page.get_by_test_id("target-select").select_option("class")
+    page.get_by_test_id("budget-input").fill(str(BUDGET_S))
+    page.get_by_test_id("start-experiment").click()
+    page.wait_for_url(re.compile(r"/experiments/\d+"))
 
-    expect(browser.get_by_test_id("live-mode")).to_have_attribute("data-mode", "stream")
-    rows = browser.get_by_test_id("trial-row")
+    expect(page.get_by_test_id("live-mode")).to_have_attribute("data-mode", "stream")
+    rows = page.get_by_test_id("trial-row")
     expect(rows.nth(2)).to_be_visible(timeout=90_000)  # three trials, no reload
     assert Experiment.objects.get().status == "running"
-    expect(browser.get_by_test_id("live-mode")).to_have_attribute("data-mode", "stream")
-    expect(browser.get_by_test_id("trial-announcement")).to_contain_text("finished: best")
-    expect(browser.get_by_test_id("experiment-status")).to_have_attribute(
+    expect(page.get_by_test_id("live-mode")).to_have_attribute("data-mode", "stream")
+    expect(page.get_by_test_id("trial-announcement")).to_contain_text("finished: best")
+    expect(page.get_by_test_id("experiment-status")).to_have_attribute(
         "data-status", "succeeded", timeout=120_000)
 
     shown = [int(row.get_attribute("data-trial-number")) for row in rows.all()]

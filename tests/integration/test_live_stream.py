@@ -22,7 +22,7 @@ from tests.integration.sse_client import SseClient
 from tests.processes import (
     ServerProcess,
     daria_env,
-    end_other_database_sessions,
+    end_subprocess_database_sessions,
     private_queue_name,
     run_uvicorn,
 )
@@ -39,7 +39,7 @@ def server(tmp_path: Path) -> Iterator[ServerProcess]:
     env = {**daria_env(data_dir, private_queue_name()), "SECRET_KEY": settings.SECRET_KEY}
     with run_uvicorn(env) as process:
         yield process
-    end_other_database_sessions()
+    end_subprocess_database_sessions()
 
 
 @pytest.fixture
