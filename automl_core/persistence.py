@@ -56,6 +56,10 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.neighbors._regression.KNeighborsRegressor",
     "sklearn.neighbors._kd_tree.KDTree",
     "sklearn.neighbors._ball_tree.BallTree",
+    # The distances kNN's trees keep: p=1 is Manhattan, p=2 Euclidean, others Minkowski.
+    "sklearn.metrics._dist_metrics.EuclideanDistance64",
+    "sklearn.metrics._dist_metrics.ManhattanDistance64",
+    "sklearn.metrics._dist_metrics.MinkowskiDistance64",
     "sklearn.utils._bunch.Bunch",
     # HistGradientBoosting with native categories keeps a partial of check_array; skops lists
     # the wrapped function as its own type, so trusting partial does not trust arbitrary code.

@@ -50,8 +50,15 @@ def test_database_url() -> str:
 
 
 def daria_env(data_dir: Path, queue: str) -> dict[str, str]:
-    """The environment of a Daria subprocess: this run's, on the test database and data dir."""
+    """The environment of a Daria subprocess: this run's, on the test database and data dir.
+
+    It shares this process's SECRET_KEY (which also signs model files), as every process of one
+    installation does.
+    """
+    from django.conf import settings
+
     env = {**os.environ, "DATABASE_URL": test_database_url(), "DARIA_DATA_DIR": str(data_dir),
+           "SECRET_KEY": settings.SECRET_KEY,
            "DARIA_CELERY_QUEUE": queue, "DARIA_WORKER_THREADS": "1", "OMP_NUM_THREADS": "1",
            # libpq tags the subprocess's connections, so that only they are ended afterwards.
            "PGAPPNAME": SUBPROCESS_APPLICATION_NAME}

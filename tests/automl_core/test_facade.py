@@ -7,6 +7,7 @@ import pytest
 from automl_core import AutoML, TrialState
 from automl_core.data.reading import read_csv
 from automl_core.exceptions import PredictionInputError, SearchCancelled, TargetError
+from automl_core.pipelines.registry import FAMILIES
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,14 @@ def test_save_and_load_give_identical_predictions(fitted, reference, tmp_path):
     fitted.save(path)
     loaded = AutoML.load(path)
     pd.testing.assert_frame_equal(loaded.predict_proba(reference), fitted.predict_proba(reference))
+
+
+@pytest.mark.parametrize("algorithm", list(FAMILIES))
+def test_every_family_saves_and_loads_with_the_trusted_types(algorithm, reference, tmp_path):
+    automl = AutoML(time_budget_s=3, seed=0, n_jobs=1, n_folds=3, algorithms=[algorithm])
+    automl.fit(reference, "churn").save(tmp_path / "model.skops")
+    loaded = AutoML.load(tmp_path / "model.skops")
+    pd.testing.assert_frame_equal(loaded.predict_proba(reference), automl.predict_proba(reference))
 
 
 def test_a_missing_column_is_named(fitted, shared_dir):

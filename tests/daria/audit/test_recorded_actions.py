@@ -50,9 +50,11 @@ def test_predicting_and_downloading_are_recorded(alice: object, as_alice: APICli
 
     as_alice.post(f"/api/v1/models/{model.pk}/predict/",
                   {"rows": [{"age": 30, "plan": "pro", "usage": 40.0}]}, format="json")
-    batch = as_alice.post(f"/api/v1/models/{model.pk}/predict/",
-                          {"file": SimpleUploadedFile("new.csv", churn_csv(10))},
-                          format="multipart").json()
+    response = as_alice.post(f"/api/v1/models/{model.pk}/predict/",
+                             {"file": SimpleUploadedFile("new.csv", churn_csv(10))},
+                             format="multipart")
+    assert response.status_code == 201, response.json()
+    batch = response.json()
     as_alice.get(f"/api/v1/models/{model.pk}/download/")
     as_alice.get(f"/api/v1/predictions/{batch['id']}/download/")
 
