@@ -1,28 +1,24 @@
 """Dataset upload, detail, preview, re-reading, columns and charts. Views parse, decide, delegate.
 
-Engine errors are translated here with this app's messages (``daria.datasets.messages``), which
-know the data codes the shared table does not.
+Engine errors become translated 400s through ``daria.datasets.errors``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import APIException
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from automl_core.exceptions import AutoMLError
 from daria.accounts import quotas
 from daria.accounts.services import get_project, require_write
 from daria.audit import services as audit
 from daria.audit.models import Action
 from daria.datasets import services
-from daria.datasets.messages import translate_data_error
+from daria.datasets.errors import engine_call
 from daria.datasets.models import Dataset
 from daria.datasets.serializers import (
     ColumnSerializer,
@@ -35,25 +31,6 @@ from daria.datasets.serializers import (
     with_fixes,
 )
 from daria.lib.upload_throttle import UploadRateThrottle
-
-T = TypeVar("T")
-
-
-class DataRejected(APIException):
-    """The engine could not read or use the data; ``detail`` says why, in the user's language."""
-
-    status_code = status.HTTP_400_BAD_REQUEST
-
-    def __init__(self, error: AutoMLError) -> None:
-        super().__init__(detail=translate_data_error(error), code=error.code)
-
-
-def engine_call(work: Callable[[], T]) -> T:
-    """Run ``work``, turning the engine's errors into translated 400s."""
-    try:
-        return work()
-    except AutoMLError as error:
-        raise DataRejected(error) from None
 
 
 def _dataset_response(request: Request, pk: int, code: int = status.HTTP_200_OK) -> Response:

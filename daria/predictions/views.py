@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from daria.accounts.services import require_write
 from daria.audit import services as audit
 from daria.audit.models import Action
-from daria.datasets.views import engine_call
+from daria.datasets.errors import engine_call
 from daria.lib.engine_messages import translate_warnings
 from daria.predictions import services
 from daria.predictions.models import TrainedModel
