@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.processes import (
     ServerProcess,
@@ -55,5 +56,8 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         browser_page = context.new_page()
         browser_page.set_default_timeout(30_000)
         yield browser_page
+        # Database connections the test opened while Playwright ran live in Playwright's context,
+        # where pytest-django never closes them: close them here, in that context.
+        connections.close_all()
         context.close()
         browser.close()
