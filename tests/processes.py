@@ -15,14 +15,16 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SUBPROCESS_APPLICATION_NAME = "daria-test-subprocess"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -171,3 +173,17 @@ def end_subprocess_database_sessions() -> None:
             "WHERE datname = current_database() AND application_name = %s",
             [SUBPROCESS_APPLICATION_NAME],
         )
+
+
+def wait_for(condition: Callable[[], T], what: str, timeout_s: float = 120) -> T:
+    """Poll ``condition`` until it returns something truthy, and return that; fail the test
+    naming ``what`` when it does not happen within ``timeout_s``."""
+    import pytest
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        time.sleep(0.2)
+    pytest.fail(f"{what} did not happen within {timeout_s} s")

@@ -30,10 +30,16 @@ def private_queue() -> Iterator[str]:
 
 
 @pytest.fixture
-def worker(private_queue: str, settings: object, tmp_path: Path) -> Iterator[subprocess.Popen]:
+def data_dir(settings: object, tmp_path: Path) -> Path:
+    """This test's data directory, shared by the test process and the workers it starts."""
+    path = tmp_path / "data"
+    path.mkdir()
+    settings.MEDIA_ROOT = path
+    return path
+
+
+@pytest.fixture
+def worker(private_queue: str, data_dir: Path, tmp_path: Path) -> Iterator[subprocess.Popen]:
     """A real Celery worker process on the test database, sharing this test's data directory."""
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    settings.MEDIA_ROOT = data_dir
     with run_celery_worker(daria_env(data_dir, private_queue), tmp_path / "worker.log") as process:
         yield process

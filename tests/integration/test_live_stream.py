@@ -31,13 +31,10 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    """uvicorn on the test database (no worker: the test commits the trials itself)."""
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    # The test's own secret key, so that the server accepts the sessions the test signs.
-    env = {**daria_env(data_dir, private_queue_name()), "SECRET_KEY": settings.SECRET_KEY}
-    with run_uvicorn(env) as process:
+def server(data_dir: Path) -> Iterator[ServerProcess]:
+    """uvicorn on the test database (no worker: the test commits the trials itself); it shares
+    the test's secret key, so it accepts the sessions the test signs."""
+    with run_uvicorn(daria_env(data_dir, private_queue_name())) as process:
         yield process
     end_subprocess_database_sessions()
 

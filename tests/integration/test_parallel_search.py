@@ -39,11 +39,8 @@ def _wait_until_finished(experiment_id: int) -> Experiment:
 
 
 def test_two_workers_finish_one_experiment_with_every_trial_counted_once(
-    alice: object, as_alice: APIClient, private_queue: str, settings: object, tmp_path: Path
+    alice: object, as_alice: APIClient, private_queue: str, data_dir: Path, tmp_path: Path
 ) -> None:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    settings.MEDIA_ROOT = data_dir
     env = daria_env(data_dir, private_queue)
     with (run_celery_worker(env, tmp_path / "worker-a.log"),
           run_celery_worker(env, tmp_path / "worker-b.log")):

@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 from daria.experiments.models import Experiment, Trial
 from daria.predictions.models import TrainedModel
 from tests.conftest import DATASETS
+from tests.processes import wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -23,14 +24,6 @@ SLOW = {"algorithm": "random_forest", "params": {
 CANCELLED_WITHIN_S = 10
 
 
-def _wait_for(condition: object, what: str, timeout_s: float = 120) -> object:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        found = condition()
-        if found:
-            return found
-        time.sleep(0.2)
-    pytest.fail(f"{what} did not happen within {timeout_s} s")
 
 
 def test_a_cancel_stops_the_running_trial_and_keeps_the_finished_ones_as_a_model(
@@ -44,16 +37,16 @@ def test_a_cancel_stops_the_running_trial_and_keeps_the_finished_ones_as_a_model
         "dataset": dataset["id"], "target": "class", "time_budget_s": 300,
     }, format="json").json()["id"]
     trials = Trial.objects.filter(experiment_id=experiment_id)
-    _wait_for(lambda: trials.filter(state="complete").exists(), "a finished trial")
+    wait_for(lambda: trials.filter(state="complete").exists(), "a finished trial")
 
     queued = as_alice.post(f"/api/v1/experiments/{experiment_id}/trials/", SLOW, format="json")
     assert queued.status_code == 201, queued.json()
     slow = queued.json()["number"]
-    _wait_for(lambda: trials.filter(number=slow, state="running").exists(), "the slow trial")
+    wait_for(lambda: trials.filter(number=slow, state="running").exists(), "the slow trial")
     time.sleep(1)  # well into its folds
     asked = time.monotonic()
     assert as_alice.post(f"/api/v1/experiments/{experiment_id}/cancel/").status_code == 200
-    experiment = _wait_for(lambda: Experiment.objects.filter(
+    experiment = wait_for(lambda: Experiment.objects.filter(
         pk=experiment_id, status__in=Experiment.FINISHED).first(), "the end", 60)
 
     assert experiment.status == "cancelled", experiment.error

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +16,7 @@ from rest_framework.test import APIClient
 
 from daria.experiments.models import Experiment, Trial
 from tests.conftest import DATASETS
-from tests.processes import BIN, REPO, daria_env, run_celery_worker, stop_process
+from tests.processes import BIN, REPO, daria_env, run_celery_worker, stop_process, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -45,22 +44,11 @@ def run_celery_beat(env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.
             print(log_path.read_text(encoding="utf-8", errors="replace")[-2000:])
 
 
-def _wait_for(condition: object, what: str, timeout_s: float = WAIT_S) -> object:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        found = condition()
-        if found:
-            return found
-        time.sleep(0.2)
-    pytest.fail(f"{what} did not happen within {timeout_s} s")
 
 
 def test_a_trial_of_a_killed_worker_is_run_again_and_the_experiment_finishes(
-    alice: object, as_alice: APIClient, private_queue: str, settings: object, tmp_path: Path
+    alice: object, as_alice: APIClient, private_queue: str, data_dir: Path, tmp_path: Path
 ) -> None:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    settings.MEDIA_ROOT = data_dir
     env = {**daria_env(data_dir, private_queue), **RECOVERY_ENV}
     project = as_alice.post("/api/v1/projects/", {"name": "Loss"}, format="json").json()
     content = (DATASETS / "credit_g.csv").read_bytes()
@@ -74,16 +62,16 @@ def test_a_trial_of_a_killed_worker_is_run_again_and_the_experiment_finishes(
                 "dataset": dataset["id"], "target": "class", "time_budget_s": BUDGET_S,
             }, format="json").json()
             # Let a few trials finish first, then kill the worker in the middle of the next one.
-            _wait_for(lambda: Trial.objects.filter(experiment_id=started["id"],
-                                                   state="complete").count() >= 2,
-                      "two finished trials")
-            running = _wait_for(lambda: Trial.objects.filter(
-                experiment_id=started["id"], state="running").first(), "a running trial")
+            wait_for(lambda: Trial.objects.filter(experiment_id=started["id"],
+                                                  state="complete").count() >= 2,
+                     "two finished trials", WAIT_S)
+            running = wait_for(lambda: Trial.objects.filter(
+                experiment_id=started["id"], state="running").first(), "a running trial", WAIT_S)
             os.kill(doomed.pid, signal.SIGKILL)
             doomed.wait()
         with run_celery_worker(env, tmp_path / "worker-b.log"):
-            experiment = _wait_for(lambda: Experiment.objects.filter(
-                pk=started["id"], status__in=Experiment.FINISHED).first(), "the end")
+            experiment = wait_for(lambda: Experiment.objects.filter(
+                pk=started["id"], status__in=Experiment.FINISHED).first(), "the end", WAIT_S)
 
     assert experiment.status == "succeeded", experiment.error
     recovered = Trial.objects.get(experiment=experiment, number=running.number)
