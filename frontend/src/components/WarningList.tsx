@@ -1,8 +1,18 @@
-/** Plain-language data warnings (already translated by the server), with the columns they name. */
+/** Plain-language data warnings (already translated by the server), with the columns they name
+ * and, when given, an action per warning (e.g. a one-click fix). */
+import type { ReactNode } from "react";
 import type { DataWarning } from "../api/types";
 import { useI18n } from "../i18n/I18nProvider";
 
-export function WarningList({ warnings, testId }: { warnings: DataWarning[]; testId?: string }) {
+export function WarningList<W extends DataWarning>({
+  warnings,
+  testId,
+  action,
+}: {
+  warnings: W[];
+  testId?: string;
+  action?: (warning: W, index: number) => ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <ul className="warnings" data-testid={testId}>
@@ -15,6 +25,7 @@ export function WarningList({ warnings, testId }: { warnings: DataWarning[]; tes
               {t("dataset.warningColumns", { columns: warning.columns.join(", ") })}
             </span>
           ) : null}
+          {action ? action(warning, index) : null}
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Id } from "../../api/types";
 import { useI18n } from "../../i18n/I18nProvider";
 import { ErrorAlert } from "../ErrorAlert";
+import { WarningList } from "../WarningList";
 import { applyFix } from "./dataApi";
 import type { DatasetProfile, FixableWarning } from "./dataApi";
 
@@ -36,30 +37,23 @@ export function FixableWarnings({
 
   return (
     <>
-      <ul className="warnings" data-testid={testId}>
-        {warnings.map((warning, index) => (
-          <li key={`${warning.code}-${index}`} data-code={warning.code}>
-            {warning.message}
-            {warning.columns.length > 0 ? (
-              <span className="warning-columns">
-                {" "}
-                {t("dataset.warningColumns", { columns: warning.columns.join(", ") })}
-              </span>
-            ) : null}
-            {warning.fix ? (
-              <button
-                type="button"
-                className="fix-button"
-                data-testid={`fix-${warning.code}`}
-                disabled={busy !== null}
-                onClick={() => void fix(index, warning)}
-              >
-                {busy === index ? t("data.fixing") : warning.fix.label}
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <WarningList
+        warnings={warnings}
+        testId={testId}
+        action={(warning, index) =>
+          warning.fix ? (
+            <button
+              type="button"
+              className="fix-button"
+              data-testid={`fix-${warning.code}`}
+              disabled={busy !== null}
+              onClick={() => void fix(index, warning)}
+            >
+              {busy === index ? t("data.fixing") : warning.fix.label}
+            </button>
+          ) : null
+        }
+      />
       {error ? <ErrorAlert error={error} testId="fix-error" /> : null}
     </>
   );
