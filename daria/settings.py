@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "daria.experiments",
     "daria.predictions",
     "daria.audit",
+    "daria.insights",
+    "daria.leaderboard",
+    "daria.exports",
     "daria.web",
 ]
 

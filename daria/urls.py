@@ -13,6 +13,9 @@ api_v1 = [
     path("", include("daria.experiments.urls")),
     path("", include("daria.predictions.urls")),
     path("", include("daria.audit.urls")),
+    path("", include("daria.insights.urls")),
+    path("", include("daria.leaderboard.urls")),
+    path("", include("daria.exports.urls")),
 ]
 
 urlpatterns = [

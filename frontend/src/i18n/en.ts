@@ -2,7 +2,19 @@
  * English messages: the reference dictionary. Every key here must also exist in `ko.ts`
  * (tests/i18n/completeness.test.ts checks it). Placeholders are written `{name}`.
  */
+import { exportsEn } from "./areas/exports";
+import { guideEn } from "./areas/guide";
+import { leaderboardEn } from "./areas/leaderboard";
+import { resultsEn } from "./areas/results";
+import { strategiesEn } from "./areas/strategies";
+
 export const en = {
+  ...guideEn,
+  ...leaderboardEn,
+  ...resultsEn,
+  ...exportsEn,
+  ...strategiesEn,
+
   "app.name": "Daria",
   "app.skipToContent": "Skip to content",
 

@@ -1,7 +1,18 @@
 /** Korean messages: one for every key of the English dictionary, same placeholders. */
 import type { MessageKey } from "./en";
+import { exportsKo } from "./areas/exports";
+import { guideKo } from "./areas/guide";
+import { leaderboardKo } from "./areas/leaderboard";
+import { resultsKo } from "./areas/results";
+import { strategiesKo } from "./areas/strategies";
 
 export const ko: Record<MessageKey, string> = {
+  ...guideKo,
+  ...leaderboardKo,
+  ...resultsKo,
+  ...exportsKo,
+  ...strategiesKo,
+
   "app.name": "Daria",
   "app.skipToContent": "본문으로 건너뛰기",
 

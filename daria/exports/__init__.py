@@ -1,0 +1,1 @@
+"""Model exports, generated scripts, reproducibility records and reports."""

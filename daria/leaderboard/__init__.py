@@ -1,0 +1,1 @@
+"""The leaderboard of an experiment, search diagnostics and comparisons of trials."""
