@@ -36,6 +36,9 @@ export const en = {
   "common.uploadProgress": "Upload progress",
   "common.backTo": "Back to {name}",
 
+  "chart.showTable": "Show as table",
+  "chart.showChart": "Show as chart",
+
   "error.network": "The server could not be reached. Check your connection and try again.",
   "error.server": "Something went wrong on the server (HTTP {status}). Try again later.",
   "error.unexpected": "Something went wrong: {message}",

@@ -34,6 +34,9 @@ export const ko: Record<MessageKey, string> = {
   "common.uploadProgress": "업로드 진행률",
   "common.backTo": "{name}(으)로 돌아가기",
 
+  "chart.showTable": "표로 보기",
+  "chart.showChart": "차트로 보기",
+
   "error.network": "서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.",
   "error.server": "서버에서 문제가 발생했습니다(HTTP {status}). 잠시 후 다시 시도하세요.",
   "error.unexpected": "문제가 발생했습니다: {message}",
