@@ -43,24 +43,30 @@ class NotSteerable(APIException):
 
 
 def cancel_experiment(user: AnyUser, experiment: Experiment) -> Experiment:
+    """Cancel an experiment the user may change (see :func:`request_cancel`), and audit it."""
+    require_write(user, experiment.project_id)
+    request_cancel(experiment.pk)
+    audit.record(user, Action.EXPERIMENT_CANCEL, project=experiment.project_id, target=experiment)
+    return services.get_experiment(user, experiment.pk)
+
+
+def request_cancel(experiment_id: int) -> None:
     """Cancel a queued experiment at once; ask a running or paused one to stop.
 
     Its running trials end as cancelled within seconds (see heartbeat.py), queued ones when a
     worker takes them; then the best completed trials become the model, if any completed.
+    Finished experiments stay as they are. No permission check: callers decide who may cancel.
     """
-    require_write(user, experiment.project_id)
-    if not services.change_status(experiment.pk, {Experiment.Status.QUEUED},
+    if not services.change_status(experiment_id, {Experiment.Status.QUEUED},
                                   status=Experiment.Status.CANCELLED,
                                   finished_at=timezone.now()):
         with transaction.atomic():
-            locked = _lock(experiment.pk)
+            locked = _lock(experiment_id)
             if locked.status in ACTIVE and not locked.cancel_requested:
                 if locked.status == Experiment.Status.PAUSED:
                     _unpause(locked)
                 Experiment.objects.filter(pk=locked.pk).update(cancel_requested=True)
                 transaction.on_commit(functools.partial(_schedule, locked.pk))
-    audit.record(user, Action.EXPERIMENT_CANCEL, project=experiment.project_id, target=experiment)
-    return services.get_experiment(user, experiment.pk)
 
 
 def pause_experiment(user: AnyUser, experiment: Experiment) -> Experiment:

@@ -7,7 +7,7 @@ from django.contrib.admin.sites import site
 from daria.accounts.models import ProjectQuota, UserQuota
 from daria.accounts.services import create_project
 from daria.accounts.tokens import create_token
-from daria.audit.models import Action
+from daria.audit.models import Action, AuditEvent
 from daria.audit.services import record
 from tests.daria.factories import ExperimentFactory, make_dataset
 
@@ -45,3 +45,29 @@ def test_the_admin_cannot_create_a_token_whose_secret_nobody_would_see(
     admin_client: object,
 ) -> None:
     assert admin_client.get("/admin/accounts/apitoken/add/").status_code == 403
+
+
+def test_an_administrator_can_cancel_experiments_from_the_admin(
+    admin_client: object, admin_user: object, alice: object
+) -> None:
+    dataset = make_dataset(alice, create_project(alice, "Admin cancel"))
+    queued = ExperimentFactory(dataset=dataset)
+    running = ExperimentFactory(dataset=dataset, status="running")
+    finished = ExperimentFactory(dataset=dataset, status="succeeded")
+
+    response = admin_client.post("/admin/experiments/experiment/", {
+        "action": "cancel_experiments",
+        "_selected_action": [queued.pk, running.pk, finished.pk],
+    }, follow=True)
+
+    assert response.status_code == 200
+    for experiment in (queued, running, finished):
+        experiment.refresh_from_db()
+    assert queued.status == "cancelled"
+    assert running.status == "running" and running.cancel_requested
+    assert finished.status == "succeeded" and not finished.cancel_requested
+    text = response.content.decode()
+    assert "2 experiments cancelled or asked to stop." in text
+    assert "1 experiment had already finished" in text
+    cancels = AuditEvent.objects.filter(action=Action.EXPERIMENT_CANCEL, actor=admin_user)
+    assert cancels.count() == 2
