@@ -14,6 +14,9 @@ echo "== lint"
 $BIN/ruff check .
 $BIN/lint-imports
 
+echo "== secrets scan (new findings against .secrets.baseline)"
+$BIN/python scripts/check_secrets.py
+
 echo "== OpenAPI schema and frontend wire types"
 bash scripts/check-api-types.sh
 
