@@ -32,23 +32,32 @@ class ColumnKind(StrEnum):
     CONSTANT = "constant"
 
 
-def infer_kind(series: pd.Series) -> ColumnKind:
-    """Infer the kind of one column from its dtype and values."""
+def infer_kind(series: pd.Series, distinct: int | None = None) -> ColumnKind:
+    """Infer the kind of one column from its dtype and values.
+
+    ``distinct`` is the column's count of distinct non-missing values when the caller has it
+    already (counting is the costly part on large columns).
+    """
     values = series.dropna()
-    if values.nunique() <= 1:
+    if distinct is None:
+        distinct = int(values.nunique())
+    if distinct <= 1:
         return ColumnKind.CONSTANT
-    if pd.api.types.is_bool_dtype(series) or _is_boolean_text(values):
+    if pd.api.types.is_bool_dtype(series) or _is_boolean_text(values, distinct):
         return ColumnKind.BOOLEAN
     if pd.api.types.is_datetime64_any_dtype(series):
         return ColumnKind.DATETIME
     if pd.api.types.is_numeric_dtype(series):
-        return ColumnKind.ID if _is_id_like_number(series.name, values) else ColumnKind.NUMERIC
+        if _is_id_like_number(series.name, values, distinct):
+            return ColumnKind.ID
+        return ColumnKind.NUMERIC
     text = as_text(values)
     if numeric_share(text) >= NUMERIC_SHARE:
         return ColumnKind.NUMERIC
     if _datetime_share(text) >= DATETIME_SHARE:
         return ColumnKind.DATETIME
-    unique_share = text.nunique() / len(text)
+    # Converting other values to text can merge some (1 and "1"), so count again only then.
+    unique_share = (distinct if text is values else text.nunique()) / len(text)
     if unique_share >= ID_UNIQUE_SHARE and len(text) >= 20:
         # Codes and hashes have no spaces; free text (names, user agents, comments) does.
         has_spaces = text.str.contains(" ", regex=False).mean() > 0.5
@@ -106,18 +115,18 @@ def _datetime_share(text: pd.Series) -> float:
     return float(to_datetime(sample).notna().mean())
 
 
-def _is_boolean_text(values: pd.Series) -> bool:
-    if values.nunique() != 2:
+def _is_boolean_text(values: pd.Series, distinct: int) -> bool:
+    if distinct != 2:
         return False
     lowered = {str(v).strip().lower() for v in values.unique()}
     lowered = {v[:-2] if v.endswith(".0") else v for v in lowered}
     return any(lowered == pair for pair in _BOOLEAN_PAIRS)
 
 
-def _is_id_like_number(name: object, values: pd.Series) -> bool:
+def _is_id_like_number(name: object, values: pd.Series, distinct: int) -> bool:
     if not pd.api.types.is_integer_dtype(values) or len(values) < 20:
         return False
-    if values.nunique() < ID_UNIQUE_SHARE * len(values):
+    if distinct < ID_UNIQUE_SHARE * len(values):
         return False
     if _ID_NAME.search(str(name)):
         return True

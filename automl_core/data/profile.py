@@ -64,18 +64,32 @@ def profile_frame(
     columns = []
     for name in frame.columns:
         series = frame[name]
-        inferred = infer_kind(series)
+        distinct = int(series.nunique(dropna=True))
+        inferred = infer_kind(series, distinct)
         kind = overrides.get(str(name)) or inferred
         columns.append(ColumnProfile(
             name=str(name), kind=kind,
-            missing=int(series.isna().sum()), unique=int(series.nunique(dropna=True)),
+            missing=int(series.isna().sum()), unique=distinct,
             dtype=str(series.dtype), inferred_kind=inferred,
             stats=summarize(series, kind) if with_stats else {},
         ))
-    duplicated = int(frame.duplicated().sum()) if len(frame.columns) else 0
+    duplicated = count_duplicated_rows(frame)
     return FrameProfile(len(frame), columns, suggest_target(columns),
                         _warnings(frame, columns, duplicated), duplicated,
                         int(frame.memory_usage(deep=True).sum()))
+
+
+def count_duplicated_rows(frame: pd.DataFrame) -> int:
+    """How many rows repeat an earlier row exactly.
+
+    Rows are hashed first (cheaper than comparing every column); only rows whose hash occurs
+    more than once are compared value by value, so a hash collision never counts as a duplicate.
+    """
+    if not len(frame.columns) or frame.empty:
+        return 0
+    hashes = pd.util.hash_pandas_object(frame, index=False)
+    candidates = frame[hashes.duplicated(keep=False).to_numpy()]
+    return int(candidates.duplicated().sum())
 
 
 def suggest_target(columns: list[ColumnProfile]) -> str | None:
