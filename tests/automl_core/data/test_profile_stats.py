@@ -7,7 +7,7 @@ import pandas as pd
 from automl_core.data.advice import target_warnings
 from automl_core.data.charts import column_chart
 from automl_core.data.column_types import ColumnKind
-from automl_core.data.profile import profile_frame
+from automl_core.data.profile import count_duplicated_rows, profile_frame
 from automl_core.data.reading import read_table
 
 
@@ -77,3 +77,11 @@ def test_a_rare_class_is_reported_as_imbalance_and_a_balanced_one_is_not(shared_
     rare = pd.DataFrame({"x": range(200), "y": ["a"] * 190 + ["b"] * 10})
     [warning] = target_warnings(rare, "y")
     assert warning.code == "class_imbalance" and warning.params["class"] == "b"
+
+
+def test_duplicated_rows_are_exact_matches_even_when_values_hash_alike() -> None:
+    # 1 and "1" hash alike (object columns are hashed as text); only equal rows count.
+    frame = pd.DataFrame({"a": pd.Series([1, "1", 1, None, None], dtype=object),
+                          "b": [0.5, 0.5, 0.5, float("nan"), float("nan")]})
+    assert count_duplicated_rows(frame) == int(frame.duplicated().sum()) == 2
+    assert count_duplicated_rows(frame.iloc[:0]) == 0
