@@ -22,6 +22,7 @@ from automl_core.data.reading import read_csv
 from automl_core.evaluation.metrics import MetricName
 from automl_core.exceptions import AutoMLError
 from automl_core.facade import MIN_BUDGET_S, AutoML
+from automl_core.pipelines.registry import FAMILIES
 from automl_core.search.registry import SearcherKind
 from automl_core.search.trial import TrialRecord
 
@@ -78,7 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--searcher", default=SearcherKind.RANDOM.value,
                      choices=[k.value for k in SearcherKind])
     run.add_argument("--n-jobs", type=int, default=os.cpu_count() or 1)
+    run.add_argument("--algorithms", type=algorithm_list, default=None,
+                     help=f"comma-separated families to search (default: all of "
+                          f"{', '.join(FAMILIES)})")
     return parser
+
+
+def algorithm_list(text: str) -> list[str]:
+    """Parse ``--algorithms``: comma-separated family names, each one Daria knows."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in FAMILIES]
+    if not names or unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown algorithm(s) {', '.join(unknown) or repr(text)}; "
+            f"choose among {', '.join(FAMILIES)}")
+    return list(dict.fromkeys(names))
 
 
 def run(args: argparse.Namespace) -> str:
@@ -89,7 +104,7 @@ def run(args: argparse.Namespace) -> str:
     progress = ProgressBar(fit_budget)
     automl = AutoML(task=args.task, metric=args.metric, time_budget_s=fit_budget,
                     searcher=args.searcher, seed=args.seed, n_jobs=args.n_jobs,
-                    callbacks=[progress])
+                    callbacks=[progress], algorithms=args.algorithms)
     try:
         automl.fit(train, args.target)
     finally:

@@ -83,17 +83,19 @@ def prepare_problem(frame: pd.DataFrame, target: str, task: Task | str | None = 
 
 def rebuild_searcher(problem: SearchProblem, history: Sequence[TrialRecord],
                      pending: Sequence[Configuration],
-                     kind: SearcherKind | str = SearcherKind.RANDOM) -> Searcher:
+                     kind: SearcherKind | str = SearcherKind.RANDOM,
+                     initial: Sequence[Configuration] = ()) -> Searcher:
     """The searcher as it would be after ``history``, with ``pending`` still running.
 
-    The portfolio of strong defaults is enqueued first, as in :meth:`AutoML.fit`; entries already
-    tried or pending are skipped by ``ask``, so the next ``ask`` continues where the search is.
+    The ``initial`` configurations (written by hand) are enqueued first, then the portfolio of
+    strong defaults, as in :meth:`AutoML.fit`; entries already tried or pending are skipped by
+    ``ask``, so the next ``ask`` continues where the search is.
     """
     minimize = not problem.metric.greater_is_better
     fresh = make_searcher(kind, problem.space, problem.seed, minimize=minimize)
     searcher = type(fresh).from_history(problem.space, history, problem.seed, pending,
                                         minimize=minimize)
-    for config in portfolio(problem.space, problem.task):
+    for config in [*initial, *portfolio(problem.space, problem.task)]:
         searcher.enqueue(config)
     return searcher
 

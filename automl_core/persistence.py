@@ -61,6 +61,11 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.metrics._dist_metrics.ManhattanDistance64",
     "sklearn.metrics._dist_metrics.MinkowskiDistance64",
     "sklearn.utils._bunch.Bunch",
+    # The MLP family: scikit-learn's MLP with a deadline check, and the Adam state it keeps.
+    "automl_core.pipelines.estimators.mlp.ClipToTrainingRange",
+    "automl_core.pipelines.estimators.mlp.DeadlineMLPClassifier",
+    "automl_core.pipelines.estimators.mlp.DeadlineMLPRegressor",
+    "sklearn.neural_network._stochastic_optimizers.AdamOptimizer",
     # HistGradientBoosting with native categories keeps a partial of check_array; skops lists
     # the wrapped function as its own type, so trusting partial does not trust arbitrary code.
     "functools.partial",

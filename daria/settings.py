@@ -252,6 +252,8 @@ PASSWORD_RESET_TIMEOUT = 3 * 3600
 
 # Quotas: defaults for everyone; an administrator may override them per user or project.
 DARIA_MAX_CONCURRENT_EXPERIMENTS = env_int("DARIA_MAX_CONCURRENT_EXPERIMENTS", 2, minimum=1)
+# Experiments beyond that limit wait for a free slot, up to this many per user.
+DARIA_MAX_WAITING_EXPERIMENTS = env_int("DARIA_MAX_WAITING_EXPERIMENTS", 20, minimum=0)
 # 0 means no limit.
 DARIA_PROJECT_STORAGE_BYTES = env_int("DARIA_PROJECT_STORAGE_BYTES", 10 * 1024**3, minimum=0)
 

@@ -10,6 +10,7 @@ from automl_core.pipelines.estimators import (
     knn,
     lightgbm,
     linear,
+    mlp,
     random_forest,
 )
 from automl_core.pipelines.family import Family
@@ -18,7 +19,7 @@ from automl_core.search.space import CashSpace, Configuration
 FAMILIES: dict[str, Family] = {
     family.name: family
     for family in (lightgbm.FAMILY, hist_gradient_boosting.FAMILY, random_forest.FAMILY,
-                   extra_trees.FAMILY, linear.FAMILY, knn.FAMILY)
+                   extra_trees.FAMILY, linear.FAMILY, knn.FAMILY, mlp.FAMILY)
 }
 
 

@@ -1,9 +1,9 @@
 """Choose a searcher by name through an enum-keyed registry (no string if-chains).
 
-Every searcher name the product knows is declared in :class:`SearcherKind`. The random searcher is
-registered here; the Bayesian-optimization package ``automl_core.search.bayes`` registers its own
-factories with :func:`register_searcher` when it is imported, which :func:`searcher_factory` does
-on first use if that package is present.
+Every searcher name the product knows is declared in :class:`SearcherKind`. The random, grid and
+evolutionary searchers are registered here; the Bayesian-optimization package
+``automl_core.search.bayes`` registers its own factories with :func:`register_searcher` when it
+is imported, which :func:`searcher_factory` does on first use if that package is present.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import Any
 
 from automl_core.search.base import Searcher
+from automl_core.search.evolution import EvolutionSearcher
+from automl_core.search.grid import GridSearcher
 from automl_core.search.random import RandomSearcher
 from automl_core.search.space import CashSpace
 
@@ -29,12 +31,16 @@ class SearcherKind(StrEnum):
     TPE = "tpe"
     HYPERBAND = "hyperband"
     BOHB = "bohb"
+    GRID = "grid"
+    EVOLUTION = "evolution"
 
 
 SearcherFactory = Callable[..., Searcher]
 
 SEARCHERS: dict[SearcherKind, SearcherFactory] = {
     SearcherKind.RANDOM: RandomSearcher,
+    SearcherKind.GRID: GridSearcher,
+    SearcherKind.EVOLUTION: EvolutionSearcher,
 }
 
 _PLUGIN_MODULES = ("automl_core.search.bayes",)

@@ -1,9 +1,11 @@
 """The search space: validated, immutable parameter distributions and the conditional CASH space.
 
 A CASH space (Combined Algorithm Selection and Hyperparameter optimisation) first chooses an
-algorithm family, then that family's own hyperparameters. Every distribution checks its arguments
-when it is created and round-trips through plain JSON-able dicts, so a searcher can be rebuilt on
-any worker from stored records alone.
+algorithm family, then that family's own hyperparameters. Within a family a parameter may carry a
+:class:`Condition` on an earlier parameter (``units_3`` only when ``n_layers`` is 3): it is then
+*active* only when the condition holds, and an inactive parameter is absent from the
+configuration. Every distribution checks its arguments when it is created and round-trips through
+plain JSON-able dicts, so a searcher can be rebuilt on any worker from stored records alone.
 """
 
 from __future__ import annotations
@@ -24,6 +26,47 @@ class SpaceError(ValueError):
 
 
 @dataclass(frozen=True)
+class Condition:
+    """A parameter is active only when the earlier parameter ``parent`` takes one of ``values``."""
+
+    parent: str
+    values: tuple[JsonScalar, ...]
+
+    def __post_init__(self) -> None:
+        _check_name(self.parent)
+        values = tuple(_plain(v) for v in self.values)
+        if not values:
+            raise SpaceError(f"a condition on {self.parent!r} needs at least one value")
+        for value in values:
+            if value is not None and not isinstance(value, bool | int | float | str):
+                raise SpaceError(f"condition on {self.parent!r}: {value!r} is not a JSON scalar")
+        object.__setattr__(self, "values", values)
+
+    def holds(self, params: Mapping[str, JsonScalar]) -> bool:
+        """Whether the parent is present in ``params`` and its value is one of :attr:`values`."""
+        if self.parent not in params:
+            return False
+        key = _choice_key(_plain(params[self.parent]))
+        return key in {_choice_key(v) for v in self.values}
+
+    def describe(self) -> str:
+        """A readable form for messages, e.g. ``n_layers is 2 or 3``."""
+        shown = [repr(v) if isinstance(v, str) else str(v) for v in self.values]
+        if len(shown) == 1:
+            return f"{self.parent} is {shown[0]}"
+        return f"{self.parent} is {', '.join(shown[:-1])} or {shown[-1]}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-able description."""
+        return {"parent": self.parent, "values": list(self.values)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Condition:
+        """Rebuild from :meth:`to_dict` output."""
+        return cls(str(data["parent"]), tuple(data["values"]))
+
+
+@dataclass(frozen=True)
 class FloatParam:
     """A float in ``[low, high]``, sampled uniformly or log-uniformly."""
 
@@ -31,6 +74,7 @@ class FloatParam:
     low: float
     high: float
     log: bool = False
+    condition: Condition | None = None
     kind: ClassVar[str] = "float"
 
     def __post_init__(self) -> None:
@@ -47,7 +91,9 @@ class FloatParam:
     def sample(self, rng: np.random.Generator) -> float:
         """Draw one value."""
         if self.log:
-            return float(math.exp(rng.uniform(math.log(self.low), math.log(self.high))))
+            drawn = math.exp(rng.uniform(math.log(self.low), math.log(self.high)))
+            # exp(log(x)) can land one rounding step outside the bounds (e.g. 3.0000000000000004).
+            return float(min(max(drawn, self.low), self.high))
         return float(rng.uniform(self.low, self.high))
 
     def contains(self, value: Any) -> bool:
@@ -58,8 +104,12 @@ class FloatParam:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able description."""
-        return {"type": self.kind, "name": self.name, "low": self.low, "high": self.high,
-                "log": self.log}
+        return _with_condition(self, {"type": self.kind, "name": self.name, "low": self.low,
+                                      "high": self.high, "log": self.log})
+
+    def describe(self) -> str:
+        """The allowed values, for messages."""
+        return _describe_range(self)
 
 
 @dataclass(frozen=True)
@@ -70,6 +120,7 @@ class IntParam:
     low: int
     high: int
     log: bool = False
+    condition: Condition | None = None
     kind: ClassVar[str] = "int"
 
     def __post_init__(self) -> None:
@@ -101,8 +152,12 @@ class IntParam:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able description."""
-        return {"type": self.kind, "name": self.name, "low": self.low, "high": self.high,
-                "log": self.log}
+        return _with_condition(self, {"type": self.kind, "name": self.name, "low": self.low,
+                                      "high": self.high, "log": self.log})
+
+    def describe(self) -> str:
+        """The allowed values, for messages."""
+        return _describe_range(self)
 
 
 @dataclass(frozen=True)
@@ -111,6 +166,7 @@ class CategoricalParam:
 
     name: str
     choices: tuple[JsonScalar, ...]
+    condition: Condition | None = None
     kind: ClassVar[str] = "cat"
 
     def __post_init__(self) -> None:
@@ -142,7 +198,12 @@ class CategoricalParam:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-able description."""
-        return {"type": self.kind, "name": self.name, "choices": list(self.choices)}
+        return _with_condition(self, {"type": self.kind, "name": self.name,
+                                      "choices": list(self.choices)})
+
+    def describe(self) -> str:
+        """The allowed values, for messages."""
+        return f"one of {list(self.choices)!r}"
 
 
 Param = FloatParam | IntParam | CategoricalParam
@@ -151,12 +212,15 @@ Param = FloatParam | IntParam | CategoricalParam
 def param_from_dict(data: Mapping[str, Any]) -> Param:
     """Rebuild a parameter from :meth:`to_dict` output."""
     kind = data.get("type")
+    condition = Condition.from_dict(data["condition"]) if data.get("condition") else None
     if kind == FloatParam.kind:
-        return FloatParam(data["name"], data["low"], data["high"], bool(data.get("log", False)))
+        return FloatParam(data["name"], data["low"], data["high"], bool(data.get("log", False)),
+                          condition)
     if kind == IntParam.kind:
-        return IntParam(data["name"], data["low"], data["high"], bool(data.get("log", False)))
+        return IntParam(data["name"], data["low"], data["high"], bool(data.get("log", False)),
+                        condition)
     if kind == CategoricalParam.kind:
-        return CategoricalParam(data["name"], tuple(data["choices"]))
+        return CategoricalParam(data["name"], tuple(data["choices"]), condition)
     raise SpaceError(f"unknown parameter type {kind!r}; expected 'float', 'int' or 'cat'")
 
 
@@ -208,6 +272,7 @@ class CashSpace:
             duplicates = sorted({n for n in names if names.count(n) > 1})
             if duplicates:
                 raise SpaceError(f"{algorithm}: duplicate parameter names {duplicates}")
+            _check_conditions(str(algorithm), params)
             frozen[str(algorithm)] = params
         object.__setattr__(self, "families", MappingProxyType(frozen))
 
@@ -225,27 +290,60 @@ class CashSpace:
                 f"unknown algorithm {algorithm!r}; expected one of {list(self.algorithms)}"
             ) from None
 
+    def active_params(self, algorithm: str,
+                      params: Mapping[str, JsonScalar]) -> tuple[Param, ...]:
+        """The parameters of ``algorithm`` active under a (partial) assignment, in order.
+
+        A parameter is active when it has no condition, or when its parent is active and the
+        condition holds for the parent's value in ``params`` (an absent parent does not hold).
+        """
+        active: list[Param] = []
+        names: set[str] = set()
+        for param in self.params_of(algorithm):
+            condition = param.condition
+            if condition is None or (condition.parent in names and condition.holds(params)):
+                active.append(param)
+                names.add(param.name)
+        return tuple(active)
+
     def sample(self, rng: np.random.Generator) -> Configuration:
-        """Draw an algorithm uniformly, then each of its hyperparameters."""
+        """Draw an algorithm uniformly, then each of its active hyperparameters in order."""
         algorithm = self.algorithms[int(rng.integers(len(self.algorithms)))]
-        return Configuration(algorithm, {p.name: p.sample(rng) for p in self.families[algorithm]})
+        params: dict[str, JsonScalar] = {}
+        for param in self.families[algorithm]:
+            # Only active parameters are drawn, so a parent present in ``params`` is active.
+            if param.condition is None or param.condition.holds(params):
+                params[param.name] = param.sample(rng)
+        return Configuration(algorithm, params)
 
     def validate(self, config: Configuration) -> Configuration:
-        """Return ``config`` if it is in this space, else raise :class:`SpaceError` naming why."""
+        """Return ``config`` if it is in this space, else raise :class:`SpaceError` naming why.
+
+        The messages reach people who write configurations by hand, so each names the parameter
+        and what it allows, or the condition under which it is used.
+        """
         params = self.params_of(config.algorithm)
-        expected = {p.name for p in params}
-        missing = sorted(expected - set(config.params))
-        extra = sorted(set(config.params) - expected)
-        if missing:
-            raise SpaceError(f"{config.algorithm}: missing parameters {missing}")
+        extra = sorted(set(config.params) - {p.name for p in params})
         if extra:
             raise SpaceError(f"{config.algorithm}: unknown parameters {extra}")
+        active = {p.name for p in self.active_params(config.algorithm, config.params)}
+        missing = sorted(p.name for p in params
+                         if p.condition is None and p.name not in config.params)
+        if missing:
+            raise SpaceError(f"{config.algorithm}: missing parameters {missing}")
         for param in params:
+            where = f"{config.algorithm}.{param.name}"
+            if param.name not in active:
+                if param.name in config.params:
+                    raise SpaceError(f"{where} is only used when {_when(params, param)} "
+                                     f"({_current(param, config.params)}); remove it")
+                continue
+            if param.name not in config.params:
+                assert param.condition is not None
+                raise SpaceError(f"{where} is required when {param.condition.describe()}")
             value = config.params[param.name]
             if not param.contains(value):
-                raise SpaceError(
-                    f"{config.algorithm}.{param.name}={value!r} is outside {param.to_dict()}"
-                )
+                raise SpaceError(f"{where}={value!r} is not allowed; expected {param.describe()}")
         return config
 
     def __iter__(self) -> Iterator[str]:
@@ -260,6 +358,61 @@ class CashSpace:
         """Rebuild from :meth:`to_dict` output."""
         return cls({a: tuple(param_from_dict(p) for p in ps)
                     for a, ps in data["families"].items()})
+
+
+def _check_conditions(algorithm: str, params: tuple[Param, ...]) -> None:
+    """Every condition names an earlier categorical or integer parameter and values it can take."""
+    earlier: dict[str, Param] = {}
+    for param in params:
+        condition = param.condition
+        if condition is not None:
+            where = f"{algorithm}.{param.name}"
+            parent = earlier.get(condition.parent)
+            if parent is None:
+                raise SpaceError(f"{where}: the condition's parent {condition.parent!r} must be "
+                                 f"an earlier parameter of {algorithm}")
+            if isinstance(parent, FloatParam):
+                raise SpaceError(f"{where}: the condition's parent {condition.parent!r} must be "
+                                 f"categorical or integer, not float")
+            outside = [v for v in condition.values if not parent.contains(v)]
+            if outside:
+                raise SpaceError(f"{where}: condition values {outside!r} are not values of "
+                                 f"{condition.parent} ({parent.describe()})")
+        earlier[param.name] = param
+
+
+def _when(params: tuple[Param, ...], param: Param) -> str:
+    """The full chain of conditions that make ``param`` active, e.g. ``a is 1 and b is 'x'``."""
+    by_name = {p.name: p for p in params}
+    parts: list[str] = []
+    current: Param | None = param
+    while current is not None and current.condition is not None:
+        parts.append(current.condition.describe())
+        current = by_name.get(current.condition.parent)
+    return " and ".join(reversed(parts))
+
+
+def _current(param: Param, params: Mapping[str, JsonScalar]) -> str:
+    """The parent's value in ``params``, for the message about an inactive parameter."""
+    assert param.condition is not None
+    parent = param.condition.parent
+    if parent not in params:
+        return f"{parent} is not set"
+    return f"here {parent} is {params[parent]!r}"
+
+
+def _with_condition(param: Param, data: dict[str, Any]) -> dict[str, Any]:
+    """Add the condition to a parameter's dict only when there is one (older dicts stay equal)."""
+    if param.condition is not None:
+        data["condition"] = param.condition.to_dict()
+    return data
+
+
+def _describe_range(param: FloatParam | IntParam) -> str:
+    scale = ", log scale" if param.log else ""
+    if isinstance(param, IntParam):
+        return f"an integer in [{param.low}, {param.high}]{scale}"
+    return f"a number in [{param.low!r}, {param.high!r}]{scale}"
 
 
 def _check_name(name: str) -> None:

@@ -42,7 +42,9 @@ def render(runs: list[dict]) -> str:
 
 
 def _budget_tables(budget: float, runs: list[dict]) -> str:
-    frameworks = [f for f in FRAMEWORKS if any(r["framework"] == f for r in runs)]
+    present = list(dict.fromkeys(r["framework"] for r in runs))
+    frameworks = ([f for f in FRAMEWORKS if f in present]
+                  + [f for f in present if f not in FRAMEWORKS])  # e.g. daria-grid
     datasets = list(dict.fromkeys(r["dataset"] for r in runs))
     cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for run in runs:

@@ -5,6 +5,8 @@ Usage (from the repository root; takes about ``budget x 1.2 x datasets x 4`` sec
     .venv/bin/python -m bench.engine.run --budget 30
     .venv/bin/python -m bench.engine.run --budget 30 --datasets titanic credit_g \\
         --frameworks daria lgbm_default --seed 0 1 2
+    .venv/bin/python -m bench.engine.run --budget 30 --frameworks daria lgbm_default \\
+        --daria-searchers grid evolution        # Daria once per searcher, one row each
 
 Each run is its own process (a crash or overrun of one never stops the others), killed after
 ``max(3 x budget, budget + 120)`` seconds; wall time and peak RSS are measured from outside.
@@ -26,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from automl_core.search.registry import SearcherKind
 from bench.engine.datasets import DATASETS, REPO, Dataset, write_split
 from bench.engine.frameworks import (
     APP_PACKAGES,
@@ -34,6 +37,7 @@ from bench.engine.frameworks import (
     PEER_PACKAGES,
     PEER_PYTHON,
     command,
+    daria_framework,
     versions_command,
 )
 from bench.engine.measure import run_measured
@@ -53,7 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split-seed", type=int, default=0)
     parser.add_argument("--n-jobs", type=int, default=2)
     parser.add_argument("--output", type=Path, help="results JSON (default: bench/results/...)")
+    parser.add_argument("--daria-searchers", nargs="+", default=[],
+                        choices=[k.value for k in SearcherKind],
+                        help="also run Daria with each of these searchers, as framework "
+                             "daria-<searcher>")
     args = parser.parse_args(argv)
+    args.frameworks += [daria_framework(s) for s in args.daria_searchers]
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     output = args.output or RESULTS / f"engine-{args.budget:g}s-{stamp}.json"
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,9 @@ imported, which is only the case in the benchmark virtualenv (``bench/.venv``)::
 
     bench/.venv/bin/python -m bench.search.run --searchers gp-ei,tpe,optuna-tpe,smac
 
+``grid`` is the grid searcher with its default 5 points per numeric parameter, ``grid-fit`` the
+finest grid whose size fits the evaluation budget (at least 2 points per parameter).
+
 Reports the median and interquartile range of log10 simple regret after 10/25/50/100
 evaluations, each searcher's mean rank over problems (by median final regret), and the mean time
 of one ``ask`` at 50 and 100 observations. Runs are spread over processes (``--jobs``), one
@@ -33,6 +36,8 @@ import numpy as np  # noqa: E402 - thread limits must be set before numpy loads 
 
 from automl_core.search.base import Searcher  # noqa: E402
 from automl_core.search.bayes.searcher import BayesianSearcher, TPESearcher  # noqa: E402
+from automl_core.search.evolution import EvolutionSearcher  # noqa: E402
+from automl_core.search.grid import GridSearcher, grid_size  # noqa: E402
 from automl_core.search.random import RandomSearcher  # noqa: E402
 from automl_core.search.space import CashSpace, Configuration  # noqa: E402
 from automl_core.search.trial import TrialRecord, TrialState  # noqa: E402
@@ -66,6 +71,19 @@ def _ours(make: Callable[[CashSpace, int], Searcher]) -> Callable[[CashSpace, in
     return lambda space, seed, budget: SearcherAgent(make(space, seed))
 
 
+def _grid_fit(space: CashSpace, seed: int, budget: int) -> Agent:
+    """Grid search set up to the budget: the finest grid that fits in it."""
+    return SearcherAgent(GridSearcher(space, seed, points_per_numeric=grid_points(space, budget)))
+
+
+def grid_points(space: CashSpace, budget: int) -> int:
+    """The largest points-per-numeric-parameter whose grid has at most ``budget`` points (>= 2)."""
+    points = 2
+    while grid_size(space, points + 1) <= budget:
+        points += 1
+    return points
+
+
 SEARCHERS: dict[str, Callable[[CashSpace, int, int], Agent]] = {
     "random": _ours(lambda space, seed: RandomSearcher(space, seed)),
     "gp-ei": _ours(lambda space, seed: BayesianSearcher(space, seed, acquisition="ei")),
@@ -73,6 +91,9 @@ SEARCHERS: dict[str, Callable[[CashSpace, int, int], Agent]] = {
     "gp-pi": _ours(lambda space, seed: BayesianSearcher(space, seed, acquisition="pi")),
     "rf-ei": _ours(lambda space, seed: BayesianSearcher(space, seed, surrogate="rf")),
     "tpe": _ours(lambda space, seed: TPESearcher(space, seed)),
+    "grid": _ours(lambda space, seed: GridSearcher(space, seed)),
+    "grid-fit": _grid_fit,
+    "evolution": _ours(lambda space, seed: EvolutionSearcher(space, seed)),
     **PEERS,
 }
 

@@ -19,12 +19,12 @@ from daria.experiments.models import Experiment
 
 
 class TooManyExperiments(APIException):
-    """The user already has as many queued and running experiments as allowed."""
+    """The user already has as many experiments waiting for a free slot as allowed."""
 
     status_code = status.HTTP_429_TOO_MANY_REQUESTS
     default_code = "too_many_experiments"
     default_detail = gettext_lazy(
-        "You already have the most experiments allowed waiting or running."
+        "You already have the most experiments allowed waiting for a free slot."
     )
 
 
@@ -46,22 +46,27 @@ def max_concurrent_experiments(user: AbstractBaseUser) -> int:
     return override if override is not None else settings.DARIA_MAX_CONCURRENT_EXPERIMENTS
 
 
-# A paused search still holds its place: it can resume at any time.
-UNFINISHED = [Experiment.Status.QUEUED, Experiment.Status.RUNNING, Experiment.Status.PAUSED]
+# The experiments that hold one of the user's slots. A paused search keeps its slot: it can
+# resume at any time. Waiting experiments hold none: they wait for one.
+HOLDING_A_SLOT = [Experiment.Status.QUEUED, Experiment.Status.RUNNING, Experiment.Status.PAUSED]
 
 
-def check_can_start(user: AbstractBaseUser) -> None:
-    """Raise TooManyExperiments when ``user`` may not start one more experiment now."""
-    limit = max_concurrent_experiments(user)
-    active = Experiment.objects.filter(
-        created_by=user, status__in=UNFINISHED
-    ).count()
-    if active >= limit:
+def free_slots(user: AbstractBaseUser) -> int:
+    """How many more experiments the user may run at once right now (never below zero)."""
+    holding = Experiment.objects.filter(created_by=user, status__in=HOLDING_A_SLOT).count()
+    return max(0, max_concurrent_experiments(user) - holding)
+
+
+def check_can_wait(user: AbstractBaseUser) -> None:
+    """Raise TooManyExperiments when the user's waiting line is already full."""
+    waiting = Experiment.objects.filter(created_by=user,
+                                        status=Experiment.Status.WAITING).count()
+    if waiting >= settings.DARIA_MAX_WAITING_EXPERIMENTS:
         raise TooManyExperiments(
             _(
-                "You already have %(active)d experiments waiting or running and the limit is "
-                "%(limit)d. Wait for one to finish or cancel one, then start again."
-            ) % {"active": active, "limit": limit}
+                "You already have %(waiting)d experiments waiting for a free slot, the most "
+                "allowed. Wait for one to start or cancel one, then start again."
+            ) % {"waiting": waiting}
         )
 
 

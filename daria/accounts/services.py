@@ -40,7 +40,7 @@ def role_in(user: AnyUser, project_id: int) -> Role:
 def require_write(user: AnyUser, project_id: int) -> None:
     """Allow owners and editors; viewers get 403, non-members 404."""
     if role_in(user, project_id) not in WRITE_ROLES:
-        raise PermissionDenied("Viewers can look but not change anything in this project.")
+        raise PermissionDenied(_("Viewers can look but not change anything in this project."))
 
 
 def require_owner(user: AnyUser, project_id: int) -> None:

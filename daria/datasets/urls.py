@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from daria.datasets import views
+from daria.datasets import examples_views, views
 
 urlpatterns = [
+    path("example-dataset/", examples_views.ExampleDatasetView.as_view(), name="example-dataset"),
     path("projects/<int:pk>/datasets/", views.ProjectDatasetListView.as_view(),
          name="project-datasets"),
     path("datasets/<int:pk>/", views.DatasetDetailView.as_view(), name="dataset-detail"),

@@ -11,9 +11,9 @@ from daria.audit.models import Action
 from daria.experiments.control import request_cancel
 from daria.experiments.models import Experiment, Trial
 
-
 # What the admin's cancel action can still stop.
-CANCELLABLE = [Experiment.Status.QUEUED, Experiment.Status.RUNNING, Experiment.Status.PAUSED]
+CANCELLABLE = [Experiment.Status.WAITING, Experiment.Status.QUEUED, Experiment.Status.RUNNING,
+               Experiment.Status.PAUSED]
 
 
 @admin.register(Experiment)

@@ -21,17 +21,19 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.exceptions import APIException, ValidationError
 
-from automl_core.search.space import Configuration, SpaceError
+from automl_core.search.space import Configuration
 from daria.accounts.services import AnyUser, require_write
 from daria.audit import services as audit
 from daria.audit.models import Action
-from daria.experiments import services
+from daria.experiments import services, waiting
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import load_problem, seconds_left
 from daria.experiments.scheduling import SCHEDULE_TASK, enqueue_trials, trial_time_limit
+from daria.experiments.search_options import configuration_errors
 from daria.lib.queue import enqueue
 
 ACTIVE = frozenset({Experiment.Status.RUNNING, Experiment.Status.PAUSED})
+NOT_STARTED = {Experiment.Status.WAITING, Experiment.Status.QUEUED}
 
 
 class NotSteerable(APIException):
@@ -51,15 +53,17 @@ def cancel_experiment(user: AnyUser, experiment: Experiment) -> Experiment:
 
 
 def request_cancel(experiment_id: int) -> None:
-    """Cancel a queued experiment at once; ask a running or paused one to stop.
+    """Cancel a waiting or queued experiment at once; ask a running or paused one to stop.
 
     Its running trials end as cancelled within seconds (see heartbeat.py), queued ones when a
     worker takes them; then the best completed trials become the model, if any completed.
-    Finished experiments stay as they are. No permission check: callers decide who may cancel.
+    A freed slot goes to the creator's next waiting experiment. Finished experiments stay as
+    they are. No permission check: callers decide who may cancel.
     """
-    if not services.change_status(experiment_id, {Experiment.Status.QUEUED},
-                                  status=Experiment.Status.CANCELLED,
-                                  finished_at=timezone.now()):
+    if services.change_status(experiment_id, NOT_STARTED, status=Experiment.Status.CANCELLED,
+                              finished_at=timezone.now()):
+        _admit_next(experiment_id)
+    else:
         with transaction.atomic():
             locked = _lock(experiment_id)
             if locked.status in ACTIVE and not locked.cancel_requested:
@@ -67,6 +71,14 @@ def request_cancel(experiment_id: int) -> None:
                     _unpause(locked)
                 Experiment.objects.filter(pk=locked.pk).update(cancel_requested=True)
                 transaction.on_commit(functools.partial(_schedule, locked.pk))
+
+
+def _admit_next(experiment_id: int) -> None:
+    """Give a freed slot to the cancelled experiment's creator's next waiting one, if any."""
+    creator = Experiment.objects.filter(pk=experiment_id).values_list("created_by_id",
+                                                                      flat=True).first()
+    if creator:
+        waiting.admit_waiting(creator)
 
 
 def pause_experiment(user: AnyUser, experiment: Experiment) -> Experiment:
@@ -119,14 +131,15 @@ def add_trial(user: AnyUser, experiment: Experiment, algorithm: str,
               params: Mapping[str, Any]) -> Trial:
     """Queue a hand-written configuration as the experiment's next trial and send its task.
 
-    Raises ValidationError naming the bad value when it is outside the engine's search space.
+    Raises ValidationError keyed by the bad value's path (``params.<name>``) when it is outside
+    the experiment's search space.
     """
     require_write(user, experiment.project_id)
+    errors = configuration_errors(load_problem(experiment.pk).space,
+                                  {"algorithm": algorithm, "params": params})
+    if errors:
+        raise ValidationError(errors)
     config = Configuration(algorithm, dict(params))
-    try:
-        load_problem(experiment.pk).space.validate(config)
-    except SpaceError as error:
-        raise ValidationError({"params": [str(error)]}) from None
     with transaction.atomic():
         locked = _steerable(experiment.pk, ACTIVE)
         last = locked.trials.aggregate(last=Max("number"))["last"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from automl_core.search.registry import SearcherKind
 from daria.accounts.models import Project
 from daria.datasets.models import Dataset
 
@@ -13,6 +14,8 @@ class Experiment(models.Model):
     """One AutoML search over a dataset for a target, within a time budget."""
 
     class Status(models.TextChoices):
+        # Beyond the creator's concurrent-experiment quota: starts when a slot frees.
+        WAITING = "waiting", "waiting"
         QUEUED = "queued", "queued"
         RUNNING = "running", "running"
         PAUSED = "paused", "paused"
@@ -59,6 +62,14 @@ class Experiment(models.Model):
     status_seq = models.PositiveBigIntegerField(default=0)
     # How many trials may run at once (one Celery task each, on any worker).
     parallelism = models.PositiveSmallIntegerField(default=2)
+    # How the search proposes configurations: a SearcherKind value.
+    searcher = models.CharField(max_length=32, default=SearcherKind.RANDOM.value)
+    # The families the search may use; empty means every family that suits the task and data.
+    algorithms = models.JSONField(default=list, blank=True)
+    # Cross-validation folds (1 is an 80/20 holdout); null lets the engine choose by data size.
+    validation_folds = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Hand-written configurations ({algorithm, params}) evaluated first, then the searcher goes on.
+    initial_configurations = models.JSONField(default=list, blank=True)
     # Set once, under the row lock, by the scheduling step that enqueues the finalizing task:
     # exactly one task builds the ensemble however many trials finish at the same moment.
     finalizing = models.BooleanField(default=False)

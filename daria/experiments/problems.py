@@ -29,7 +29,9 @@ def load_problem(experiment_id: int) -> SearchProblem:
     experiment = Experiment.objects.select_related("dataset").get(pk=experiment_id)
     frame = load_frame(experiment.dataset, excluded=experiment.excluded_columns)
     return prepare_problem(frame, experiment.target, experiment.task, experiment.metric,
-                           seed=experiment.seed, column_kinds=experiment.column_kinds)
+                           seed=experiment.seed, n_folds=experiment.validation_folds,
+                           algorithms=experiment.algorithms or None,
+                           column_kinds=experiment.column_kinds)
 
 
 def seconds_left(experiment: Experiment) -> float:

@@ -24,6 +24,7 @@ from automl_core.distributed import (
     refit_reserve_s,
 )
 from automl_core.exceptions import AutoMLError
+from automl_core.search.space import Configuration
 from automl_core.search.trial import TrialRecord
 from daria.experiments import services
 from daria.experiments.adapters import trial_config, trial_record
@@ -36,8 +37,6 @@ log = logging.getLogger(__name__)
 TRIAL_TASK = "daria.experiments.run_trial"
 FINALIZE_TASK = "daria.experiments.finalize_experiment"
 SCHEDULE_TASK = "daria.experiments.schedule_trials"
-# The searcher every distributed search uses (the one-process default).
-SEARCHER = "random"
 
 
 def start_search(experiment_id: int) -> str:
@@ -88,7 +87,8 @@ def _queue_configurations(experiment: Experiment, problem: SearchProblem, trials
     if free <= 0:
         return []
     pending = [trial_config(t) for t in trials if t.is_pending]
-    searcher = rebuild_searcher(problem, history, pending, SEARCHER)
+    initial = [Configuration.from_dict(c) for c in experiment.initial_configurations]
+    searcher = rebuild_searcher(problem, history, pending, experiment.searcher, initial)
     first = max((t.number for t in trials), default=-1) + 1
     now = timezone.now()
     created = Trial.objects.bulk_create([

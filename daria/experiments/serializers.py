@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -14,10 +15,16 @@ from automl_core.data import Task
 from automl_core.evaluation.metrics import MetricName
 from daria.datasets.models import Dataset
 from daria.datasets.services import datasets_for
+from daria.experiments import search_options
 from daria.experiments.models import Experiment, Trial
+from daria.experiments.waiting import queue_position
 from daria.lib.engine_messages import ERRORS, render
 
 MIN_TIME_BUDGET_S = 10
+MAX_PARALLELISM = 16
+# Cross-validation folds a user may ask for (1 is an 80/20 holdout).
+MAX_VALIDATION_FOLDS = 10
+MAX_INITIAL_CONFIGURATIONS = 50
 
 
 class TrialSerializer(serializers.ModelSerializer):
@@ -58,12 +65,16 @@ class ExperimentSerializer(serializers.ModelSerializer):
     best = serializers.SerializerMethodField()
     model = serializers.SerializerMethodField()
     error = serializers.SerializerMethodField()
+    queue_position = serializers.SerializerMethodField()
+    algorithms = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
         model = Experiment
         fields = ["id", "project", "dataset", "target", "task", "task_reason", "metric",
-                  "greater_is_better", "time_budget_s", "status", "cancel_requested", "progress",
-                  "n_trials", "best", "model", "error", "created_at", "started_at", "finished_at"]
+                  "greater_is_better", "time_budget_s", "status", "queue_position",
+                  "cancel_requested", "progress", "n_trials", "best", "model", "error",
+                  "searcher", "algorithms", "validation_folds", "parallelism",
+                  "created_at", "started_at", "finished_at"]
         read_only_fields = fields
 
     @extend_schema_field(BestTrialSerializer(allow_null=True))
@@ -77,8 +88,20 @@ class ExperimentSerializer(serializers.ModelSerializer):
         model = getattr(experiment, "model", None)
         return model.pk if model is not None else None
 
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_queue_position(self, experiment: Experiment) -> int | None:
+        """1 for the creator's next waiting experiment to start; null unless it is waiting."""
+        return queue_position(experiment)
+
     def get_error(self, experiment: Experiment) -> str:
         return render(ERRORS.get(experiment.error_code), experiment.error, experiment.error_params)
+
+
+class HandWrittenTrialSerializer(serializers.Serializer):
+    """A configuration to queue as the next trial: a family and all its hyperparameters."""
+
+    algorithm = serializers.CharField()
+    params = serializers.DictField()
 
 
 class ExperimentCreateSerializer(serializers.Serializer):
@@ -91,6 +114,20 @@ class ExperimentCreateSerializer(serializers.Serializer):
     time_budget_s = serializers.IntegerField(
         min_value=MIN_TIME_BUDGET_S, max_value=settings.DARIA_MAX_TIME_BUDGET_S, default=60
     )
+    searcher = serializers.CharField(
+        default=search_options.DEFAULT_SEARCHER.value,
+        help_text="How configurations are proposed; GET /api/v1/search-space/ lists the choices.")
+    algorithms = serializers.ListField(
+        child=serializers.CharField(), default=list,
+        help_text="Families the search may use; empty means every family that suits the data.")
+    validation_folds = serializers.IntegerField(
+        min_value=1, max_value=MAX_VALIDATION_FOLDS, required=False, allow_null=True,
+        default=None, help_text="Cross-validation folds (1 is an 80/20 holdout); null chooses "
+        "by data size.")
+    parallelism = serializers.IntegerField(min_value=1, max_value=MAX_PARALLELISM, default=2)
+    initial_configurations = serializers.ListField(
+        child=HandWrittenTrialSerializer(), default=list, max_length=MAX_INITIAL_CONFIGURATIONS,
+        help_text="Hand-written configurations evaluated first; then the searcher continues.")
 
     def get_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
@@ -107,20 +144,21 @@ class ExperimentCreateSerializer(serializers.Serializer):
                 {"target": _("The dataset has no column named '%(target)s'.")
                  % {"target": attrs["target"]}}
             )
+        try:
+            attrs["algorithms"] = search_options.check_algorithms(attrs["algorithms"],
+                                                                  attrs["dataset"].n_rows)
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({"algorithms": error.detail}) from None
         return attrs
+
+    def validate_searcher(self, value: str) -> str:
+        return search_options.check_searcher(value)
 
 
 class ExtendBudgetSerializer(serializers.Serializer):
     """How many seconds to add to a running search's time budget."""
 
     seconds = serializers.IntegerField(min_value=1, max_value=settings.DARIA_MAX_TIME_BUDGET_S)
-
-
-class HandWrittenTrialSerializer(serializers.Serializer):
-    """A configuration to queue as the next trial: a family and all its hyperparameters."""
-
-    algorithm = serializers.CharField()
-    params = serializers.DictField()
 
 
 class QueuedTrialSerializer(serializers.ModelSerializer):
@@ -132,3 +170,98 @@ class QueuedTrialSerializer(serializers.ModelSerializer):
         model = Trial
         fields = ["number", "state", "algorithm", "params"]
         read_only_fields = fields
+
+
+class SpaceConditionSerializer(serializers.Serializer):
+    """A parameter is used only when the earlier parameter ``parent`` takes one of ``values``."""
+
+    parent = serializers.CharField()
+    values = serializers.ListField(child=serializers.JSONField())
+
+
+@extend_schema_field(OpenApiTypes.NUMBER)
+class NumberField(serializers.FloatField):
+    """A number shown as it is stored: an integer bound stays an integer (``16``, not ``16.0``)."""
+
+    def to_representation(self, value: int | float) -> int | float:
+        return value
+
+
+class SpaceParamSerializer(serializers.Serializer):
+    """One hyperparameter: a float or int range (``log`` for a log scale) or categorical
+    ``choices``; ``condition`` when it is used only for some values of an earlier one."""
+
+    type = serializers.ChoiceField(choices=["float", "int", "cat"])
+    name = serializers.CharField()
+    low = NumberField(required=False)
+    high = NumberField(required=False)
+    log = serializers.BooleanField(required=False)
+    choices = serializers.ListField(child=serializers.JSONField(), required=False)
+    condition = SpaceConditionSerializer(required=False)
+
+
+class SpaceSerializer(serializers.Serializer):
+    """The CASH space: each algorithm family with its hyperparameters in order."""
+
+    families = serializers.DictField(child=serializers.ListField(child=SpaceParamSerializer()))
+
+
+class SearcherOptionSerializer(serializers.Serializer):
+    """A search method and one line on what it does."""
+
+    name = serializers.CharField()
+    description = serializers.CharField()
+
+
+class GridSummarySerializer(serializers.Serializer):
+    """How large the grid is and about how much of it fits in the budget."""
+
+    size = serializers.IntegerField()
+    fits = serializers.IntegerField(allow_null=True)
+    covers_all = serializers.BooleanField()
+    message = serializers.CharField()
+
+
+class SearchDescriptionSerializer(serializers.Serializer):
+    """The search space and the choices a search form offers."""
+
+    task = serializers.CharField()
+    available_algorithms = serializers.ListField(child=serializers.CharField())
+    space = SpaceSerializer()
+    searchers = SearcherOptionSerializer(many=True)
+    default_searcher = serializers.CharField()
+    searcher = serializers.CharField()
+    parallelism = serializers.IntegerField()
+    validation_folds = serializers.IntegerField(allow_null=True)
+    grid = GridSummarySerializer(allow_null=True)
+
+
+class SearchSpaceQuerySerializer(serializers.Serializer):
+    """What the space of a search not yet started depends on."""
+
+    task = serializers.ChoiceField(choices=[t.value for t in Task])
+    dataset = serializers.PrimaryKeyRelatedField(queryset=Dataset.objects.none(), required=False)
+    algorithms = serializers.CharField(required=False, default="",
+                                       help_text="Comma-separated family names.")
+    searcher = serializers.CharField(default=search_options.DEFAULT_SEARCHER.value)
+    time_budget_s = serializers.IntegerField(min_value=1, required=False)
+    parallelism = serializers.IntegerField(min_value=1, max_value=MAX_PARALLELISM, default=2)
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        fields = super().get_fields()
+        request = self.context.get("request")
+        fields["dataset"].queryset = datasets_for(request.user if request else AnonymousUser())
+        return fields
+
+    def validate_searcher(self, value: str) -> str:
+        return search_options.check_searcher(value)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        dataset = attrs.get("dataset")
+        attrs["n_rows"] = dataset.n_rows if dataset is not None else 0
+        names = [n.strip() for n in attrs["algorithms"].split(",") if n.strip()]
+        try:
+            attrs["algorithms"] = search_options.check_algorithms(names, attrs["n_rows"])
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({"algorithms": error.detail}) from None
+        return attrs

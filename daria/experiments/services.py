@@ -24,12 +24,12 @@ from automl_core.data import Task, prepare_target
 from automl_core.evaluation.metrics import get_metric
 from automl_core.exceptions import AutoMLError
 from automl_core.search.trial import TrialRecord
-from daria.accounts import quotas
 from daria.accounts.services import AnyUser, projects_for, require_write
 from daria.audit import services as audit
 from daria.audit.models import Action
 from daria.datasets.models import Dataset
 from daria.datasets.services import column_kinds, excluded_columns, load_frame
+from daria.experiments import search_options, waiting
 from daria.experiments.adapters import encode_predictions
 from daria.experiments.models import Experiment, Trial, TrialPredictions
 from daria.experiments.serializers import trial_payload
@@ -66,33 +66,46 @@ def create_experiment(
     task: str | None = None,
     metric: str | None = None,
     time_budget_s: int = DEFAULT_TIME_BUDGET_S,
+    searcher: str = search_options.DEFAULT_SEARCHER.value,
+    algorithms: list[str] | None = None,
+    validation_folds: int | None = None,
+    parallelism: int = 2,
+    initial_configurations: list[dict[str, Any]] | None = None,
 ) -> Experiment:
-    """Check the target and options with the engine, store the experiment and enqueue its run.
+    """Check the target and options with the engine, store the experiment and enqueue its run,
+    or let it wait for a free slot when its creator's concurrent-experiment quota is used up.
 
-    Raises the engine's TargetError / ConfigError before anything is stored. When the broker
-    does not take the job, the experiment is marked failed with that reason and
+    Raises the engine's TargetError / ConfigError, or a ValidationError naming the parameter of
+    an initial configuration outside the search space, before anything is stored. When the
+    broker does not take the job, the experiment is marked failed with that reason and
     BrokerUnavailable is raised: nothing runs in the web process instead.
     """
     require_write(user, dataset.project_id)
-    quotas.check_can_start(user)
     excluded = excluded_columns(dataset, keep=[target])
     prepared = prepare_target(load_frame(dataset, excluded=excluded), target,
                               Task(task) if task else None)
     chosen = get_metric(metric, prepared.task)
+    space = search_options.search_space(prepared.task, len(prepared.y), algorithms or [])
+    initial = search_options.check_configurations(space, initial_configurations or [])
     with transaction.atomic():
+        waiting.lock_user(user.pk)
+        status = waiting.initial_status(user)
         experiment = Experiment.objects.create(
-            project_id=dataset.project_id, dataset=dataset, target=target,
+            status=status, project_id=dataset.project_id, dataset=dataset, target=target,
             task=str(prepared.task), task_reason=prepared.task_reason,
             metric=str(chosen.name), greater_is_better=chosen.greater_is_better,
             time_budget_s=time_budget_s, created_by=user, excluded_columns=excluded,
-            column_kinds=column_kinds(dataset),
+            column_kinds=column_kinds(dataset), searcher=searcher, algorithms=algorithms or [],
+            validation_folds=validation_folds, parallelism=parallelism,
+            initial_configurations=initial,
         )
         audit.record(user, Action.EXPERIMENT_START, project=dataset.project_id, target=experiment)
-        transaction.on_commit(functools.partial(_enqueue_run, experiment))
+        if status == Experiment.Status.QUEUED:
+            transaction.on_commit(functools.partial(enqueue_run, experiment))
     return experiment
 
 
-def _enqueue_run(experiment: Experiment) -> None:
+def enqueue_run(experiment: Experiment) -> None:
     """Send the run to the queue, with a hard time limit of the budget plus a grace period."""
     limit = experiment.time_budget_s + settings.DARIA_TASK_GRACE_S
     try:
@@ -191,6 +204,8 @@ def finish_experiment(
     if status in (Experiment.Status.SUCCEEDED, Experiment.Status.CANCELLED):
         fields["progress"] = 1.0
     change_status(experiment.pk, None, **fields)
+    if experiment.created_by_id:
+        waiting.admit_waiting(experiment.created_by_id)  # its slot is free for the next one
 
 
 def fail_with_engine_error(experiment: Experiment, error: AutoMLError) -> None:

@@ -5,7 +5,7 @@ Time limits are set per call when the task is enqueued (they depend on the budge
 
 from celery import shared_task
 
-from daria.experiments import finalizing, recovery, scheduling, trial_runs
+from daria.experiments import finalizing, recovery, scheduling, trial_runs, waiting
 
 
 @shared_task(name="daria.experiments.run_experiment")
@@ -34,5 +34,6 @@ def finalize_experiment(experiment_id: int) -> str:
 
 @shared_task(name="daria.experiments.reap_lost_trials")
 def reap_lost_trials() -> int:
-    """Recover running trials whose worker stopped beating (run by Celery beat)."""
-    return len(recovery.reap_lost_trials())
+    """Recover running trials whose worker stopped beating, and start waiting experiments
+    whose slot freed without a start (run by Celery beat)."""
+    return len(recovery.reap_lost_trials()) + len(waiting.admit_all_waiting())

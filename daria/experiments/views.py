@@ -12,14 +12,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from daria.accounts.services import get_project
-from daria.experiments import control, services
+from daria.experiments import control, search_options, services
 from daria.experiments.models import Experiment, Trial
+from daria.experiments.problems import load_problem
 from daria.experiments.serializers import (
     ExperimentCreateSerializer,
     ExperimentSerializer,
     ExtendBudgetSerializer,
     HandWrittenTrialSerializer,
     QueuedTrialSerializer,
+    SearchDescriptionSerializer,
+    SearchSpaceQuerySerializer,
     TrialSerializer,
 )
 
@@ -128,3 +131,37 @@ class ExperimentExtendView(APIView):
         experiment = control.extend_budget(request.user, experiment,
                                            serializer.validated_data["seconds"])
         return Response(ExperimentSerializer(experiment).data)
+
+
+class SearchSpaceView(APIView):
+    """The space and search methods a new search on ``task`` (and ``dataset``) can use."""
+
+    @extend_schema(parameters=[SearchSpaceQuerySerializer],
+                   responses=SearchDescriptionSerializer)
+    def get(self, request: Request) -> Response:
+        query = SearchSpaceQuerySerializer(data=request.query_params, context={"request": request})
+        query.is_valid(raise_exception=True)
+        options = query.validated_data
+        space = search_options.search_space(options["task"], options["n_rows"],
+                                            options["algorithms"])
+        description = search_options.describe_search(
+            space, options["task"], search_options.suitable_algorithms(options["n_rows"]),
+            options["searcher"], options.get("time_budget_s"), options["parallelism"],
+            search_options.estimated_trial_s(options["n_rows"]))
+        return Response(SearchDescriptionSerializer(description).data)
+
+
+class ExperimentSpaceView(APIView):
+    """The space an experiment searches (what a hand-written configuration must fit)."""
+
+    @extend_schema(responses=SearchDescriptionSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        experiment = services.get_experiment(request.user, pk)
+        problem = load_problem(experiment.pk)
+        n_rows = len(problem.data.y)
+        description = search_options.describe_search(
+            problem.space, experiment.task, search_options.suitable_algorithms(n_rows),
+            experiment.searcher, experiment.time_budget_s, experiment.parallelism,
+            search_options.measured_trial_s(experiment) or search_options.estimated_trial_s(n_rows),
+            experiment.validation_folds)
+        return Response(SearchDescriptionSerializer(description).data)

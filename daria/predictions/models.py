@@ -28,6 +28,11 @@ class TrainedModel(models.Model):
     metrics = models.JSONField(default=dict)
     classes = models.JSONField(default=list)
     feature_names = models.JSONField(default=list)
+    # Training ranges and categories for the novelty flag (automl_core.export.novelty), computed
+    # from the training data on the first prediction and kept here.
+    training_reference = models.JSONField(default=dict, blank=True)
+    # SHA-256 of the model file, shown next to the download so a user can check their copy.
+    file_sha256 = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -38,13 +43,32 @@ class TrainedModel(models.Model):
 
 
 class PredictionBatch(models.Model):
-    """Predictions for an uploaded CSV, stored as a CSV ready to download."""
+    """Predictions for an uploaded table, stored as a CSV ready to download.
+
+    A large upload is stored as ``source`` with status ``processing`` and predicted by a worker,
+    which updates ``progress`` (0..1) as it goes and removes ``source`` when done.
+    """
+
+    class Status(models.TextChoices):
+        PROCESSING = "processing", "processing"
+        READY = "ready", "ready"
+        FAILED = "failed", "failed"
 
     model = models.ForeignKey(TrainedModel, on_delete=models.CASCADE, related_name="batches")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(max_length=255)
-    file = models.FileField(upload_to="predictions/", max_length=255)
-    n_rows = models.PositiveBigIntegerField()
+    file = models.FileField(upload_to="predictions/", max_length=255, blank=True)
+    source = models.FileField(upload_to="prediction-uploads/", max_length=255, blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.READY)
+    progress = models.FloatField(default=1.0)
+    contributions = models.BooleanField(default=False)
+    # Why it failed: the English text, plus the engine's code and params to translate it on read.
+    error = models.TextField(blank=True)
+    error_code = models.CharField(max_length=64, blank=True)
+    error_params = models.JSONField(default=dict, blank=True)
+    n_rows = models.PositiveBigIntegerField(default=0)
+    # Rows flagged as unlike the training data (automl_core.export.novelty).
+    n_unlike_training = models.PositiveBigIntegerField(default=0)
     warnings = models.JSONField(default=list)
     columns = models.JSONField(default=list)
     preview = models.JSONField(default=list)

@@ -8,9 +8,12 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from daria.datasets.messages import translate_error_fields
 from daria.datasets.serializers import WarningSerializer
 from daria.lib.engine_messages import translate_warnings
 from daria.predictions.models import PredictionBatch, TrainedModel
+from daria.predictions.services import model_sha256
+from daria.predictions.signing import ModelFileTampered
 
 MAX_JSON_ROWS = 10_000
 
@@ -22,15 +25,26 @@ class TrainedModelSerializer(serializers.ModelSerializer):
     classes = serializers.ListField(child=serializers.CharField())
     feature_names = serializers.ListField(child=serializers.CharField())
     download_url = serializers.SerializerMethodField()
+    sha256 = serializers.SerializerMethodField()
 
     class Meta:
         model = TrainedModel
         fields = ["id", "experiment", "project", "target", "task", "metric", "algorithm",
-                  "score", "metrics", "classes", "feature_names", "created_at", "download_url"]
+                  "score", "metrics", "classes", "feature_names", "created_at", "download_url",
+                  "sha256"]
         read_only_fields = fields
 
     def get_download_url(self, model: TrainedModel) -> str:
         return reverse("model-download", args=[model.pk])
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_sha256(self, model: TrainedModel) -> str | None:
+        """The SHA-256 of the model file a download returns; null when the file is missing or
+        no longer matches its signature (the download then says so; the rest still shows)."""
+        try:
+            return model_sha256(model)
+        except (ModelFileTampered, OSError):
+            return None
 
 
 class PredictRowsSerializer(serializers.Serializer):
@@ -39,12 +53,23 @@ class PredictRowsSerializer(serializers.Serializer):
     rows = serializers.ListField(
         child=serializers.DictField(), min_length=1, max_length=MAX_JSON_ROWS
     )
+    contributions = serializers.BooleanField(
+        default=False, help_text="Also return each row's top-3 feature contributions.")
 
 
 class PredictFileSerializer(serializers.Serializer):
     """A CSV of rows to predict."""
 
     file = serializers.FileField(allow_empty_file=True)
+    contributions = serializers.BooleanField(
+        default=False, help_text="Add each row's top-3 feature contributions as columns.")
+
+
+class ContributionSerializer(serializers.Serializer):
+    """How much one input column pushed a row's prediction (signed; see docs/exports.md)."""
+
+    feature = serializers.CharField()
+    value = serializers.FloatField()
 
 
 class PredictionSerializer(serializers.Serializer):
@@ -52,6 +77,10 @@ class PredictionSerializer(serializers.Serializer):
 
     prediction = serializers.JSONField()
     probabilities = serializers.DictField(child=serializers.FloatField(), allow_null=True)
+    unlike_training = serializers.BooleanField(
+        help_text="True when a value is far outside the training range or a new category.")
+    unlike_training_columns = serializers.ListField(child=serializers.CharField())
+    contributions = ContributionSerializer(many=True, allow_null=True)
 
 
 class PredictionsResponseSerializer(serializers.Serializer):
@@ -70,11 +99,17 @@ class PredictionBatchSerializer(serializers.ModelSerializer):
         child=serializers.ListField(child=serializers.CharField(allow_null=True))
     )
     download_url = serializers.SerializerMethodField()
+    xlsx_url = serializers.SerializerMethodField()
+    error = serializers.SerializerMethodField()
+    # A plain string in the schema: the same three values as a dataset's status, and one shared
+    # enum name for both would rename the dataset's generated type.
+    status = serializers.CharField(help_text="processing, ready or failed")
 
     class Meta:
         model = PredictionBatch
-        fields = ["id", "model", "name", "n_rows", "warnings", "columns", "preview",
-                  "download_url", "created_at"]
+        fields = ["id", "model", "name", "status", "progress", "contributions", "n_rows",
+                  "n_unlike_training", "warnings", "columns", "preview", "download_url",
+                  "xlsx_url", "error", "error_code", "created_at"]
         read_only_fields = fields
 
     @extend_schema_field(WarningSerializer(many=True))
@@ -83,3 +118,12 @@ class PredictionBatchSerializer(serializers.ModelSerializer):
 
     def get_download_url(self, batch: PredictionBatch) -> str:
         return reverse("prediction-download", args=[batch.pk])
+
+    def get_xlsx_url(self, batch: PredictionBatch) -> str:
+        return reverse("prediction-download", args=[batch.pk]) + "?file_format=xlsx"
+
+    def get_error(self, batch: PredictionBatch) -> str:
+        """Why the batch failed, in the reader's language (empty unless failed)."""
+        if not batch.error_code:
+            return ""
+        return translate_error_fields(batch.error_code, batch.error, batch.error_params)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
@@ -14,24 +15,38 @@ import pandas as pd
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
 from automl_core import AutoML
 from automl_core.data import ReadOptions, read_table
 from automl_core.data.matching import match_columns, with_unseen_counts
+from automl_core.data.sniffing import HEAD_BYTES, sniff_head
 from automl_core.data.text_values import parse_number_text
-from automl_core.exceptions import DataWarning
+from automl_core.diagnostics.contributions import top_contributions
+from automl_core.exceptions import AutoMLError, DataWarning
+from automl_core.export.novelty import TrainingReference, fit_reference, unusual_columns
+from automl_core.export.reproducibility import file_sha256
 from daria.accounts.services import AnyUser, projects_for, require_write
-from daria.datasets.limits import read_limits
-from daria.datasets.services import preview_rows, upload_source
+from daria.datasets.limits import async_parse_bytes, read_limits
+from daria.datasets.services import load_frame, preview_rows, upload_source
 from daria.experiments.models import Experiment
 from daria.lib.csv_export import write_safe_csv
+from daria.lib.queue import BrokerUnavailable, enqueue
 from daria.predictions.models import PredictionBatch, TrainedModel
 from daria.predictions.signing import sign_file, verify_file
 
+log = logging.getLogger(__name__)
+
+PREDICT_TASK = "daria.predictions.predict_batch"
+PREDICT_CHUNK_ROWS = 5_000
 PREDICTION_COLUMN = "prediction"
 PROBABILITY_PREFIX = "probability_"
+UNUSUAL_COLUMN = "unlike_training"
+UNUSUAL_COLUMNS_COLUMN = "unlike_training_columns"
+CONTRIBUTION_PREFIX = "contribution_"
+TOP_CONTRIBUTIONS = 3
 
 
 def models_for(user: AnyUser) -> QuerySet[TrainedModel]:
@@ -94,6 +109,27 @@ def load_automl(model: TrainedModel) -> AutoML:
     return _load(model.file.path, model.file_hmac)
 
 
+def model_sha256(model: TrainedModel) -> str:
+    """The SHA-256 of the model file as the server signed it (computed once for older rows)."""
+    if not model.file_sha256:
+        path = Path(model.file.path)
+        verify_file(path, model.file_hmac)
+        model.file_sha256 = file_sha256(path)
+        model.save(update_fields=["file_sha256"])
+    return model.file_sha256
+
+
+def training_reference(model: TrainedModel, automl: AutoML) -> TrainingReference:
+    """The training ranges and categories of ``model`` (read from its dataset once, then kept)."""
+    if not model.training_reference:
+        experiment = model.experiment
+        frame = load_frame(experiment.dataset, excluded=experiment.excluded_columns)
+        features = frame[[c for c in automl.feature_names if c in frame.columns]]
+        model.training_reference = fit_reference(features, automl.kinds_).to_dict()
+        model.save(update_fields=["training_reference"])
+    return TrainingReference.from_dict(model.training_reference)
+
+
 def open_model_file(model: TrainedModel) -> BinaryIO:
     """The model file opened for download, after checking it is the file the server signed."""
     path = Path(model.file.path)
@@ -101,37 +137,64 @@ def open_model_file(model: TrainedModel) -> BinaryIO:
     return path.open("rb")
 
 
-def _predict(model: TrainedModel, frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Any]]:
-    """Predictions (and class probabilities) for ``frame``, plus the engine's warnings.
+def _predict(model: TrainedModel, frame: pd.DataFrame,
+             contributions: bool = False) -> tuple[pd.DataFrame, list[Any]]:
+    """Predictions (and class probabilities) for ``frame``, the columns that make each row
+    unlike the training data, plus the engine's warnings.
 
     Raises PredictionInputError naming missing columns.
     """
     automl = load_automl(model)
     warnings = automl.check_prediction_frame(frame)
-    result = pd.DataFrame({PREDICTION_COLUMN: [_plain(v) for v in automl.predict(frame)]})
     if model.classes:
+        # One pass of the ensemble: the label is the most probable class, as AutoML.predict does.
         proba = automl.predict_proba(frame)
+        labels = np.asarray(automl.classes_, dtype=object)[np.argmax(proba.to_numpy(), axis=1)]
+        result = pd.DataFrame({PREDICTION_COLUMN: [_plain(v) for v in labels]})
         for label in proba.columns:
             result[f"{PROBABILITY_PREFIX}{label}"] = proba[label].to_numpy(dtype=float)
+    else:
+        result = pd.DataFrame({PREDICTION_COLUMN: [_plain(v) for v in automl.predict(frame)]})
+    unusual = unusual_columns(frame.reset_index(drop=True), training_reference(model, automl))
+    result[UNUSUAL_COLUMN] = [bool(columns) for columns in unusual]
+    result[UNUSUAL_COLUMNS_COLUMN] = pd.Series(unusual, dtype=object)
+    if contributions:
+        top = top_contributions(automl, frame.reset_index(drop=True), k=TOP_CONTRIBUTIONS)
+        for rank in range(1, top.table.shape[1] // 2 + 1):
+            result[f"{CONTRIBUTION_PREFIX}{rank}_feature"] = top.table[f"feature_{rank}"]
+            result[f"{CONTRIBUTION_PREFIX}{rank}_value"] = top.table[f"contribution_{rank}"]
     return result, warnings
 
 
 def predict_rows(
-    user: AnyUser, model: TrainedModel, rows: Sequence[Mapping[str, Any]]
+    user: AnyUser, model: TrainedModel, rows: Sequence[Mapping[str, Any]],
+    contributions: bool = False,
 ) -> tuple[list[dict[str, Any]], list[Any]]:
-    """Predict JSON rows: ``[{prediction, probabilities}]`` in input order, and warnings."""
+    """Predict JSON rows: ``[{prediction, probabilities, unlike_training,
+    unlike_training_columns, contributions}]`` in input order, and warnings."""
     require_write(user, model.project_id)
-    result, warnings = _predict(model, pd.DataFrame.from_records(list(rows)))
+    result, warnings = _predict(model, pd.DataFrame.from_records(list(rows)), contributions)
     probability_columns = [c for c in result.columns if c.startswith(PROBABILITY_PREFIX)]
     predictions = [
         {
             "prediction": row[PREDICTION_COLUMN],
             "probabilities": {c.removeprefix(PROBABILITY_PREFIX): float(row[c])
                               for c in probability_columns} or None,
+            "unlike_training": bool(row[UNUSUAL_COLUMN]),
+            "unlike_training_columns": list(row[UNUSUAL_COLUMNS_COLUMN]),
+            "contributions": _row_contributions(row) if contributions else None,
         }
         for row in result.to_dict(orient="records")
     ]
     return predictions, warnings
+
+
+def _row_contributions(row: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The row's top contributions as ``[{feature, value}]``, largest first."""
+    return [{"feature": str(row[f"{CONTRIBUTION_PREFIX}{rank}_feature"]),
+             "value": float(row[f"{CONTRIBUTION_PREFIX}{rank}_value"])}
+            for rank in range(1, TOP_CONTRIBUTIONS + 1)
+            if f"{CONTRIBUTION_PREFIX}{rank}_feature" in row]
 
 
 def _unique_names(taken: Sequence[str], wanted: Sequence[str]) -> list[str]:
@@ -147,28 +210,118 @@ def _unique_names(taken: Sequence[str], wanted: Sequence[str]) -> list[str]:
 
 
 def _read_prediction_file(model: TrainedModel,
-                          upload: UploadedFile) -> tuple[pd.DataFrame, list[DataWarning]]:
-    """The upload read like the training data (same reader, limits and cell options), with its
-    columns matched to the model's by normalised name; extra columns are named in a notice."""
+                          source: Any) -> tuple[pd.DataFrame, list[DataWarning]]:
+    """The table at ``source`` (a path or bytes) read like the training data (same reader,
+    limits and cell options), with its columns matched to the model's by normalised name;
+    extra columns are named in a notice."""
     trained_with = ReadOptions.from_dict(model.experiment.dataset.read_options)
     # Encoding, delimiter and sheet are detected afresh: this file may come from elsewhere.
     options = ReadOptions(decimal_comma=trained_with.decimal_comma,
                           missing_values=trained_with.missing_values)
-    read = read_table(upload_source(upload), options, read_limits())
+    read = read_table(source, options, read_limits())
     frame, notices = match_columns(read.frame, model.feature_names, known=[model.target])
     numbers = tuple(name for name in trained_with.parse_numbers if name in frame.columns)
     return parse_number_text(frame, numbers), [*read.warnings, *notices]
 
 
 def predict_batch(
-    user: AbstractBaseUser, model: TrainedModel, upload: UploadedFile
+    user: AbstractBaseUser, model: TrainedModel, upload: UploadedFile,
+    contributions: bool = False,
 ) -> PredictionBatch:
     """Predict every row of an uploaded table (CSV, XLSX, Parquet...) and store input +
-    prediction columns as a CSV."""
+    prediction columns as a CSV.
+
+    Uploads over the async threshold (``DARIA_ASYNC_PARSE_BYTES``) are only sniffed here (an
+    image is still refused at once), stored, and predicted by a worker: the batch comes back
+    ``processing`` and its ``progress`` grows until it is ``ready`` or ``failed``.
+    """
     require_write(user, model.project_id)
-    frame, read_warnings = _read_prediction_file(model, upload)
-    result, warnings = _predict(model, frame)
+    batch = PredictionBatch(model=model, project_id=model.project_id,
+                            name=(upload.name or "")[:255], contributions=contributions,
+                            created_by=user)
+    if (upload.size or 0) > async_parse_bytes():
+        upload.seek(0)
+        fmt = sniff_head(upload.read(HEAD_BYTES))
+        upload.seek(0)
+        batch.status, batch.progress = PredictionBatch.Status.PROCESSING, 0.0
+        _store_source(batch, upload, fmt)
+        return batch
+    frame, read_warnings = _read_prediction_file(model, upload_source(upload))
+    _complete(batch, frame, read_warnings)
+    return batch
+
+
+def _store_source(batch: PredictionBatch, upload: UploadedFile, fmt: str) -> None:
+    """Keep the upload and the batch row in one transaction, then enqueue the worker."""
+    try:
+        with transaction.atomic():
+            batch.source.save(f"{uuid.uuid4().hex}.{fmt}", upload, save=False)
+            batch.save()
+            transaction.on_commit(functools.partial(_enqueue_batch, batch.pk))
+    except BaseException:
+        if batch.source:
+            batch.source.storage.delete(batch.source.name)
+        raise
+
+
+def _enqueue_batch(batch_id: int) -> None:
+    try:
+        enqueue(PREDICT_TASK, batch_id)
+    except BrokerUnavailable:
+        _fail_batch(batch_id, "queue_unavailable", str(BrokerUnavailable.default_detail), {})
+        raise
+
+
+def process_batch(batch_id: int) -> str:
+    """Predict a stored ``processing`` batch (in a worker); return its final status."""
+    batch = PredictionBatch.objects.filter(
+        pk=batch_id, status=PredictionBatch.Status.PROCESSING).select_related("model").first()
+    if batch is None:
+        return "skipped"
+    try:
+        frame, read_warnings = _read_prediction_file(batch.model, batch.source.path)
+        _complete(batch, frame, read_warnings)
+    except AutoMLError as error:
+        _fail_batch(batch.pk, error.code, error.message, error.params)
+        return PredictionBatch.Status.FAILED
+    except Exception as error:
+        log.exception("prediction batch %s could not be processed", batch_id)
+        _fail_batch(batch.pk, "unreadable", f"{type(error).__name__}: {error}", {})
+        raise
+    finally:
+        if batch.source:
+            batch.source.storage.delete(batch.source.name)
+    PredictionBatch.objects.filter(pk=batch.pk).update(source="")
+    return PredictionBatch.Status.READY
+
+
+def _fail_batch(batch_id: int, code: str, message: str, params: dict[str, Any]) -> None:
+    PredictionBatch.objects.filter(pk=batch_id).update(
+        status=PredictionBatch.Status.FAILED, error=message, error_code=code,
+        error_params=params, source="")
+
+
+def _predict_in_chunks(batch: PredictionBatch, frame: pd.DataFrame
+                       ) -> tuple[pd.DataFrame, list[Any]]:
+    """Predictions for ``frame`` chunk by chunk; a stored batch's progress follows them."""
+    warnings = load_automl(batch.model).check_prediction_frame(frame)  # missing columns raise
+    parts = []
+    for start in range(0, max(len(frame), 1), PREDICT_CHUNK_ROWS):
+        chunk = frame.iloc[start:start + PREDICT_CHUNK_ROWS]
+        parts.append(_predict(batch.model, chunk, batch.contributions)[0])
+        if batch.pk is not None:
+            done = min(start + PREDICT_CHUNK_ROWS, len(frame)) / max(len(frame), 1)
+            PredictionBatch.objects.filter(pk=batch.pk).update(progress=min(done, 0.99))
+    return pd.concat(parts, ignore_index=True), warnings
+
+
+def _complete(batch: PredictionBatch, frame: pd.DataFrame,
+              read_warnings: list[DataWarning]) -> None:
+    """Predict ``frame``, write input + prediction columns as a CSV and save ``batch`` ready."""
+    result, warnings = _predict_in_chunks(batch, frame)
     warnings = [with_unseen_counts(warning, frame) for warning in warnings]
+    result[UNUSUAL_COLUMNS_COLUMN] = result[UNUSUAL_COLUMNS_COLUMN].map("; ".join)
+    batch.n_unlike_training = int(result[UNUSUAL_COLUMN].sum())
     result.columns = _unique_names(frame.columns, list(result.columns))
     output = pd.concat([frame.reset_index(drop=True), result], axis=1)
     name = f"predictions/{uuid.uuid4().hex}.csv"
@@ -177,14 +330,13 @@ def predict_batch(
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
         write_safe_csv(output, Path(part.name))
     Path(part.name).replace(path)
+    batch.file, batch.n_rows = name, len(output)
+    batch.warnings = [w.to_dict() for w in [*read_warnings, *warnings]]
+    batch.columns = [str(c) for c in output.columns]
+    batch.preview = preview_rows(output)
+    batch.status, batch.progress = PredictionBatch.Status.READY, 1.0
     try:
-        return PredictionBatch.objects.create(
-            model=model, project_id=model.project_id, name=(upload.name or "")[:255],
-            file=name, n_rows=len(output),
-            warnings=[w.to_dict() for w in [*read_warnings, *warnings]],
-            columns=[str(c) for c in output.columns], preview=preview_rows(output),
-            created_by=user,
-        )
+        batch.save()
     except BaseException:
         path.unlink(missing_ok=True)
         raise

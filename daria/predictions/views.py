@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse
+from pathlib import Path
+
+from django.http import FileResponse, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,7 +22,7 @@ from daria.audit.models import Action
 from daria.datasets.errors import engine_call
 from daria.lib.engine_messages import translate_warnings
 from daria.predictions import services
-from daria.predictions.models import TrainedModel
+from daria.predictions.models import PredictionBatch, TrainedModel
 from daria.predictions.serializers import (
     PredictFileSerializer,
     PredictionBatchSerializer,
@@ -25,8 +30,21 @@ from daria.predictions.serializers import (
     PredictRowsSerializer,
     TrainedModelSerializer,
 )
+from daria.predictions.xlsx import csv_to_xlsx
+
+
+class NotReady(APIException):
+    """The batch is still being predicted, or it failed."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "prediction_not_ready"
+    default_detail = _lazy("These predictions are not ready: they are still being made, or "
+                           "making them failed.")
+
 
 _CSV = OpenApiResponse(OpenApiTypes.BINARY, description="A CSV file (attachment).")
+_XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_XLSX = OpenApiResponse(OpenApiTypes.BINARY, description="An XLSX workbook (attachment).")
 _SKOPS = OpenApiResponse(OpenApiTypes.BINARY, description="The model file (skops format).")
 
 
@@ -41,14 +59,16 @@ class ModelDetailView(generics.RetrieveAPIView):
 
 
 class ModelPredictView(APIView):
-    """Predict JSON rows (200) or every row of an uploaded CSV (201, stored for download)."""
+    """Predict JSON rows (200) or every row of an uploaded CSV (201, stored for download; 202
+    ``processing`` for a large file, predicted by a worker)."""
 
     parser_classes = [JSONParser, MultiPartParser]
 
     @extend_schema(
         request={"application/json": PredictRowsSerializer,
                  "multipart/form-data": PredictFileSerializer},
-        responses={200: PredictionsResponseSerializer, 201: PredictionBatchSerializer},
+        responses={200: PredictionsResponseSerializer, 201: PredictionBatchSerializer,
+                   202: PredictionBatchSerializer},
     )
     def post(self, request: Request, pk: int) -> Response:
         model = services.get_model(request.user, pk)
@@ -58,15 +78,19 @@ class ModelPredictView(APIView):
             form.is_valid(raise_exception=True)
             # A prediction file is read like an upload, so its errors use the same messages.
             batch = engine_call(
-                lambda: services.predict_batch(request.user, model, form.validated_data["file"])
+                lambda: services.predict_batch(request.user, model, form.validated_data["file"],
+                                               form.validated_data["contributions"])
             )
             audit.record(request.user, Action.PREDICTION_CREATE, project=model.project_id,
                          target=batch, model=model.pk, rows=batch.n_rows)
-            return Response(PredictionBatchSerializer(batch).data, status=status.HTTP_201_CREATED)
+            processing = batch.status == PredictionBatch.Status.PROCESSING
+            return Response(PredictionBatchSerializer(batch).data,
+                            status=status.HTTP_202_ACCEPTED if processing
+                            else status.HTTP_201_CREATED)
         rows = PredictRowsSerializer(data=request.data)
         rows.is_valid(raise_exception=True)
         predictions, warnings = services.predict_rows(
-            request.user, model, rows.validated_data["rows"]
+            request.user, model, rows.validated_data["rows"], rows.validated_data["contributions"]
         )
         audit.record(request.user, Action.PREDICTION_CREATE, project=model.project_id,
                      target=model, rows=len(predictions))
@@ -86,14 +110,37 @@ class ModelDownloadView(APIView):
                             content_type="application/octet-stream")
 
 
-class PredictionDownloadView(APIView):
-    """A stored prediction CSV, as an attachment."""
+class PredictionDetailView(generics.RetrieveAPIView):
+    """A prediction batch: its status and progress while a worker predicts it, then a preview."""
 
-    @extend_schema(responses={(200, "text/csv"): _CSV})
-    def get(self, request: Request, pk: int) -> FileResponse:
+    serializer_class = PredictionBatchSerializer
+    queryset = PredictionBatch.objects.none()
+
+    def get_object(self) -> PredictionBatch:
+        return services.get_batch(self.request.user, self.kwargs["pk"])
+
+
+class PredictionDownloadView(APIView):
+    """A stored prediction result, as a CSV (default) or XLSX (``?file_format=xlsx``) attachment."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("file_format", str, enum=["csv", "xlsx"], required=False)],
+        responses={(200, "text/csv"): _CSV, (200, _XLSX_TYPE): _XLSX},
+    )
+    def get(self, request: Request, pk: int) -> FileResponse | HttpResponse:
         batch = services.get_batch(request.user, pk)
+        if batch.status != PredictionBatch.Status.READY:
+            raise NotReady()
+        file_format = request.query_params.get("file_format", "csv")
+        if file_format not in ("csv", "xlsx"):
+            raise ValidationError({"file_format": [_("Choose csv or xlsx.")]})
         audit.record(request.user, Action.PREDICTION_DOWNLOAD, project=batch.project_id,
                      target=batch)
+        if file_format == "xlsx":
+            response = HttpResponse(csv_to_xlsx(Path(batch.file.path)), content_type=_XLSX_TYPE)
+            response["Content-Disposition"] = (
+                f'attachment; filename="daria-predictions-{batch.pk}.xlsx"')
+            return response
         return FileResponse(batch.file.open("rb"), as_attachment=True,
                             filename=f"daria-predictions-{batch.pk}.csv",
                             content_type="text/csv; charset=utf-8")

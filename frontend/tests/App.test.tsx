@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { MemoryRouter } from "react-router";
 import { AppRoutes } from "../src/App";
 import { AuthProvider } from "../src/auth/AuthProvider";
+import { en } from "../src/i18n/en";
 import { I18nProvider } from "../src/i18n/I18nProvider";
+import { ko } from "../src/i18n/ko";
 import { installFakeServer, type FakeServer } from "./support/fakeServer";
 import { wireUser } from "./support/wireFactories";
 
@@ -49,7 +51,7 @@ describe("the app", () => {
     fireEvent.change(screen.getByTestId("login-password"), { target: { value: "secret" } });
     fireEvent.click(screen.getByTestId("login-submit"));
 
-    expect((await screen.findByRole("alert")).textContent).toBe("Not found.");
+    expect((await screen.findByRole("alert")).textContent).toBe(en["guide.error.notFound"]);
     expect(screen.getByTestId("user-name").textContent).toBe("alice");
     expect(server.sentTo("POST", "/api/v1/auth/login/")[0]?.body).toEqual({
       username: "alice",
@@ -87,7 +89,7 @@ describe("the app", () => {
 
     fireEvent.change(screen.getByTestId("language-select"), { target: { value: "ko" } });
 
-    expect(await screen.findByRole("heading", { level: 1, name: "프로젝트" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: ko["guide.home.title"] })).toBeTruthy();
     expect(screen.getByTestId("logout").textContent).toBe("로그아웃");
     expect(localStorage.getItem("daria.language")).toBe("ko");
     expect(document.documentElement.lang).toBe("ko");

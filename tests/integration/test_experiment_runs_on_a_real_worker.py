@@ -67,6 +67,7 @@ def test_an_experiment_runs_to_success_and_its_model_predicts(alice: object, wor
     download = as_alice.get(batch.json()["download_url"])
     rows = list(csv.reader(io.StringIO(
         b"".join(download.streaming_content).decode("utf-8-sig"))))
-    assert len(rows) == 1001 and rows[0][-3:] == ["prediction", "probability_no",
-                                                  "probability_yes"]
-    assert {row[-3] for row in rows[1:]} <= {"no", "yes"}
+    added = ["prediction", "probability_no", "probability_yes", "unlike_training",
+             "unlike_training_columns"]
+    assert len(rows) == 1001 and rows[0][-5:] == added
+    assert {row[-5] for row in rows[1:]} <= {"no", "yes"}

@@ -55,8 +55,10 @@ def test_trial_rows_arrive_on_the_live_stream_while_the_search_runs(
     expect(page.get_by_test_id("experiment-status")).to_have_attribute(
         "data-status", "succeeded", timeout=120_000)
 
-    shown = [int(row.get_attribute("data-trial-number")) for row in rows.all()]
     finished = Trial.objects.exclude(state__in=Trial.PENDING)
+    # The leaderboard page is fetched from the server after each live event: wait for the last.
+    expect(rows).to_have_count(finished.count())
+    shown = [int(row.get_attribute("data-trial-number")) for row in rows.all()]
     assert sorted(shown) == sorted(finished.values_list("number", flat=True))
     assert len(shown) == len(set(shown))
     assert len(set(streams)) == 1  # one stream for the page

@@ -2,9 +2,11 @@
 
 Column 0 holds the algorithm's index; then every hyperparameter of every family gets one column.
 Numeric parameters live on the unit interval (on the log scale when the parameter is log-scaled),
-categorical ones hold the index of their choice, and parameters of the families that were not
-chosen are ``NaN`` (inactive). Surrogates decide how to treat ``NaN``: the GP imputes a constant,
-the random forest a value outside the unit interval, TPE a uniform density.
+categorical ones hold the index of their choice, and inactive parameters are ``NaN``: those of
+the families that were not chosen, and those of the chosen family whose :class:`Condition` does
+not hold (``units_3`` when ``n_layers`` is 1). Both kinds are treated alike: surrogates decide how
+to treat ``NaN``: the GP imputes a constant, the random forest a value outside the unit interval,
+TPE a uniform density.
 """
 
 from __future__ import annotations
@@ -48,11 +50,35 @@ class SpaceEncoder:
         self.is_categorical = self.n_choices > 0
         self.is_int = np.array([isinstance(c.param, IntParam) for c in columns])
         self._index = {(c.family, c.param.name): j for j, c in enumerate(columns) if c.param}
+        self._conditions = tuple(self._condition_columns())
+
+    @property
+    def has_conditions(self) -> bool:
+        """Whether any parameter is conditional within its family."""
+        return bool(self._conditions)
 
     @property
     def n_columns(self) -> int:
         """The length of an encoded vector."""
         return len(self.columns)
+
+    def _condition_columns(self) -> list[tuple[int, int, np.ndarray]]:
+        """``(child column, parent column, encoded parent values that activate the child)``.
+
+        Ordered by child column; a parent always precedes its child (the space checks it), so
+        one pass in this order settles nested conditions.
+        """
+        found = []
+        for j, column in enumerate(self.columns):
+            if column.param is None or column.param.condition is None:
+                continue
+            condition = column.param.condition
+            parent_column = self._index[(column.family, condition.parent)]
+            parent = self.columns[parent_column].param
+            assert parent is not None
+            allowed = np.array([_to_unit(parent, v) for v in condition.values])
+            found.append((j, parent_column, allowed))
+        return found
 
     def encode(self, config: Configuration) -> np.ndarray:
         """The vector of one configuration (inactive columns are ``NaN``)."""
@@ -60,8 +86,9 @@ class SpaceEncoder:
         vector = np.full(self.n_columns, np.nan)
         vector[0] = family
         for param in self.space.params_of(config.algorithm):
-            j = self._index[(family, param.name)]
-            vector[j] = _to_unit(param, config.params[param.name])
+            if param.name in config.params:
+                j = self._index[(family, param.name)]
+                vector[j] = _to_unit(param, config.params[param.name])
         return vector
 
     def encode_many(self, configs: list[Configuration]) -> np.ndarray:
@@ -75,17 +102,27 @@ class SpaceEncoder:
         snapped = self.snap(vector[None, :])[0]
         family = int(snapped[0])
         algorithm = self.algorithms[family]
+        columns = {param.name: self._index[(family, param.name)]
+                   for param in self.space.params_of(algorithm)}
         params = {
-            param.name: _from_unit(param, snapped[self._index[(family, param.name)]])
+            param.name: _from_unit(param, snapped[columns[param.name]])
             for param in self.space.params_of(algorithm)
+            if not np.isnan(snapped[columns[param.name]])
         }
         return Configuration(algorithm, params)
 
     def active(self, X: np.ndarray) -> np.ndarray:
-        """Boolean mask: which columns of each row belong to the row's algorithm."""
+        """Boolean mask: which columns of each row are active.
+
+        A column is active when it belongs to the row's algorithm and, if its parameter has a
+        condition, the parent column is active and holds one of the condition's values.
+        """
         families = np.clip(np.rint(X[:, :1]), 0, len(self.algorithms) - 1)
         mask = self.family[None, :] == families
         mask[:, 0] = True
+        for child, parent, allowed in self._conditions:
+            holds = np.isclose(X[:, parent][:, None], allowed[None, :], rtol=0.0, atol=1e-9)
+            mask[:, child] &= mask[:, parent] & holds.any(axis=1)
         return mask
 
     def snap(self, X: np.ndarray) -> np.ndarray:
@@ -112,6 +149,14 @@ class SpaceEncoder:
         Integers get equal-width bins on their (log) scale so the end points are not halved, and
         categories get equal bins, exactly as uniform sampling of the space would.
         """
+        return self.snap(self.uniform_values(U))
+
+    def uniform_values(self, U: np.ndarray) -> np.ndarray:
+        """Like :meth:`from_uniform`, but every column keeps a value (nothing is made inactive).
+
+        For samplers that change a row's algorithm or a condition's parent afterwards: the
+        columns that become active then hold a uniformly drawn value, not a placeholder.
+        """
         X = np.array(U, dtype=float, copy=True)
         cat = self.is_categorical
         X[:, cat] = np.minimum(np.floor(X[:, cat] * self.n_choices[cat]), self.n_choices[cat] - 1)
@@ -119,7 +164,7 @@ class SpaceEncoder:
             param = self.columns[j].param
             assert isinstance(param, IntParam)
             X[:, j] = _int_unit_from_uniform(param, X[:, j])
-        return self.snap(X)
+        return X
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """``n`` snapped vectors drawn uniformly from the space."""

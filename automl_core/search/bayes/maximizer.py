@@ -4,7 +4,8 @@
 2. Hill-climb from the best candidates and the best evaluated configurations with a one-exchange
    neighbourhood (as SMAC's local search): each neighbour changes one active parameter - a
    Gaussian step for numbers, another value for a category, or another algorithm with fresh
-   hyperparameters - and is then snapped, so integers and categories are always valid.
+   hyperparameters - and is then snapped, so integers and categories are always valid. A
+   conditional parameter that a changed parent activates gets a uniformly drawn value.
 3. When the surrogate offers input gradients (the GP), polish the continuous parameters of the
    climbers with L-BFGS-B, then snap again.
 The best snapped point that is not excluded (already evaluated or pending) wins.
@@ -107,6 +108,10 @@ def _neighbours(encoder: SpaceEncoder, rng: np.random.Generator, points: np.ndar
         family = (X[switch, 0] + shift) % len(encoder.algorithms)
         fresh[:, 0] = (family + 0.5) / len(encoder.algorithms)
         X[switch] = encoder.from_uniform(fresh)
+    if encoder.has_conditions:
+        # A changed parent may activate children that were inactive (NaN): give them a uniform
+        # draw rather than the centre that snapping would impute.
+        X = np.where(np.isnan(X), encoder.uniform_values(rng.random(X.shape)), X)
     return encoder.snap(X)
 
 

@@ -100,8 +100,9 @@ def _families(
         fixed = dict(zip(parents, combo, strict=True))
         active = _active_names(specs, fixed)
         fixed = {p: v for p, v in fixed.items() if p in active}
-        params = tuple(param_from_dict(s) for s in specs
-                       if s["name"] in active and s["name"] not in fixed)
+        # The branch already settles every condition, so its parameters carry none.
+        params = tuple(param_from_dict({k: v for k, v in s.items() if k != "condition"})
+                       for s in specs if s["name"] in active and s["name"] not in fixed)
         name = ",".join(f"{p}={v!r}" for p, v in fixed.items()) or "default"
         families.setdefault(name, (fixed, params))
     return families

@@ -7,7 +7,6 @@
 import {
   toDataset,
   toExperiment,
-  toPredictionBatch,
   toPreview,
   toProject,
   toTargetAdvice,
@@ -32,7 +31,6 @@ import type {
   Experiment,
   Id,
   NewExperiment,
-  PredictionBatch,
   Project,
   TablePreview,
   TargetAdvice,
@@ -45,7 +43,6 @@ import type {
   WireDataset,
   WireExperiment,
   WireExperimentCreate,
-  WirePredictionBatch,
   WirePreview,
   WireProject,
   WireProjectCreate,
@@ -316,15 +313,6 @@ export async function extendExperiment(id: Id, seconds: number): Promise<Experim
 
 export async function getModel(id: Id): Promise<TrainedModel> {
   return toTrainedModel((await request("GET", path("/models/{id}/", id))) as WireTrainedModel);
-}
-
-export async function uploadPredictionFile(
-  modelId: Id,
-  file: File,
-  onProgress?: ProgressHandler,
-): Promise<PredictionBatch> {
-  const url = path("/models/{id}/predict/", modelId);
-  return toPredictionBatch((await upload(url, file, onProgress)) as WirePredictionBatch);
 }
 
 // Members (project owners only)

@@ -7,7 +7,6 @@ import type {
   Dataset,
   Experiment,
   Id,
-  PredictionBatch,
   Project,
   TablePreview,
   TargetAdvice,
@@ -20,7 +19,6 @@ import type {
   WireDataset,
   WireExperiment,
   WireId,
-  WirePredictionBatch,
   WirePreview,
   WireProject,
   WireTargetAdvice,
@@ -110,12 +108,17 @@ export function toExperiment(w: WireExperiment): Experiment {
     greaterIsBetter: w.greater_is_better,
     timeBudgetS: w.time_budget_s,
     status: w.status,
+    queuePosition: w.queue_position ?? null,
     cancelRequested: w.cancel_requested,
     progress: w.progress,
     nTrials: w.n_trials,
     best: w.best ? { number: w.best.number, algorithm: w.best.algorithm, score: w.best.score } : null,
     modelId: w.model === null ? null : id(w.model),
     error: w.error,
+    searcher: w.searcher ?? "",
+    algorithms: w.algorithms ?? [],
+    validationFolds: w.validation_folds ?? null,
+    parallelism: w.parallelism ?? 1,
     createdAt: new Date(w.created_at),
     startedAt: optionalDate(w.started_at),
     finishedAt: optionalDate(w.finished_at),
@@ -151,17 +154,6 @@ export function toTrainedModel(w: WireTrainedModel): TrainedModel {
     classes: w.classes,
     featureNames: w.feature_names,
     createdAt: new Date(w.created_at),
-    downloadUrl: w.download_url,
-  };
-}
-
-export function toPredictionBatch(w: WirePredictionBatch): PredictionBatch {
-  return {
-    id: id(w.id),
-    modelId: id(w.model),
-    nRows: w.n_rows,
-    warnings: w.warnings.map(toWarning),
-    preview: { columns: w.columns, rows: w.preview },
     downloadUrl: w.download_url,
   };
 }

@@ -186,6 +186,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/client.py": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The Python client (one file, standard library and pandas only), to use outside the
+         *     server: save it as ``daria_client.py``.
+         */
+        get: operations["v1_client.py_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compare/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Trials or final models side by side (every experiment must be the user's, else 404). */
+        get: operations["v1_compare_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datasets/{id}/": {
         parameters: {
             query?: never;
@@ -294,6 +331,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/example-dataset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description 201 with the profiled dataset; 404 for another's project, 403 for a viewer. */
+        post: operations["v1_example_dataset_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experiments/": {
         parameters: {
             query?: never;
@@ -345,6 +399,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/experiments/{id}/diagnostics/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Which search diagnostics can be drawn, per algorithm. */
+        get: operations["experiment_diagnostics_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/diagnostics/{chart}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One search diagnostics chart: history, summary, parallel, importance or slice. */
+        get: operations["experiment_diagnostics_chart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experiments/{id}/extend/": {
         parameters: {
             query?: never;
@@ -356,6 +444,43 @@ export interface paths {
         put?: never;
         /** @description Add seconds to a running or paused search's time budget. */
         post: operations["v1_experiments_extend_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/leaderboard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One page of an experiment's leaderboard, filtered and sorted in the database. */
+        get: operations["v1_experiments_leaderboard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/leaderboard/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The whole leaderboard with the same filters and sort, as CSV (default) or XLSX;
+         *     ``?format=`` is accepted as another name of ``?file_format=``.
+         */
+        get: operations["v1_experiments_leaderboard_export_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -379,6 +504,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/experiments/{id}/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A self-contained HTML report of the experiment, in the reader's language. */
+        get: operations["v1_experiments_report_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/reproducibility/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The experiment's reproducibility record (data hash, seed, versions, space, trials). */
+        get: operations["v1_experiments_reproducibility_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experiments/{id}/resume/": {
         parameters: {
             query?: never;
@@ -390,6 +549,23 @@ export interface paths {
         put?: never;
         /** @description Continue a paused search. */
         post: operations["v1_experiments_resume_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/space/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The space an experiment searches (what a hand-written configuration must fit). */
+        get: operations["v1_experiments_space_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -414,6 +590,23 @@ export interface paths {
          *     queues a hand-written configuration as the next trial.
          */
         post: operations["v1_experiments_trials_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/trials/{number}/script/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A runnable Python script that reproduces one trial and prints its CV score. */
+        get: operations["v1_experiments_trials_script_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -454,6 +647,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/models/{id}/exports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The model's export formats: skops with its SHA-256, and ONNX or why it is not offered. */
+        get: operations["v1_models_exports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{id}/insights/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every chart of a model with its state; the first call starts the background job. */
+        get: operations["models_insights_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{id}/insights/{chart}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One chart: a plotly figure and the same numbers as a table. */
+        get: operations["models_insights_chart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{id}/insights/retry/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Run the background job again (after a failure, or to recompute); editors only. */
+        post: operations["v1_models_insights_retry_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/models/{id}/onnx/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The model as ONNX: today always 422 ``onnx_not_available`` naming what does not convert
+         *     (see automl_core.export.onnx).
+         */
+        get: operations["v1_models_onnx_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/models/{id}/predict/": {
         parameters: {
             query?: never;
@@ -463,8 +744,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Predict JSON rows (200) or every row of an uploaded CSV (201, stored for download). */
+        /**
+         * @description Predict JSON rows (200) or every row of an uploaded CSV (201, stored for download; 202
+         *     ``processing`` for a large file, predicted by a worker).
+         */
         post: operations["v1_models_predict_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/predictions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A prediction batch: its status and progress while a worker predicts it, then a preview. */
+        get: operations["v1_predictions_retrieve"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -478,7 +779,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description A stored prediction CSV, as an attachment. */
+        /** @description A stored prediction result, as a CSV (default) or XLSX (``?file_format=xlsx``) attachment. */
         get: operations["v1_predictions_download_retrieve"];
         put?: never;
         post?: never;
@@ -594,6 +895,23 @@ export interface paths {
         patch: operations["v1_projects_members_partial_update"];
         trace?: never;
     };
+    "/api/v1/search-space/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The space and search methods a new search on ``task`` (and ``dataset``) can use. */
+        get: operations["v1_search_space_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup/": {
         parameters: {
             query?: never;
@@ -681,6 +999,18 @@ export interface components {
             /** Format: double */
             score: number;
         };
+        /** @description A plotly figure (JSON) and the same numbers as a table. */
+        Chart: {
+            figure: {
+                [key: string]: unknown;
+            };
+            table: components["schemas"]["ChartTable"];
+        };
+        /** @description The chart's numbers as display strings. */
+        ChartTable: {
+            columns: string[];
+            rows: (string | null)[][];
+        };
         /** @description A column: its kind (and the inferred one), whether it is excluded, its statistics. */
         Column: {
             name: string;
@@ -704,6 +1034,69 @@ export interface components {
          * @enum {string}
          */
         ColumnUpdateKindEnum: "numeric" | "categorical" | "boolean" | "datetime" | "text" | "id" | "constant";
+        /** @description A comparison of trials or final models. */
+        Compare: {
+            entries: components["schemas"]["CompareEntry"][];
+            parameters: components["schemas"]["CompareParameter"][];
+            metrics: components["schemas"]["CompareMetric"][];
+            fold_chart: components["schemas"]["Chart"];
+            predictions: components["schemas"]["ComparePredictions"];
+        };
+        /** @description One compared trial or final model. */
+        CompareEntry: {
+            ref: string;
+            experiment: number;
+            number: number | null;
+            kind: components["schemas"]["CompareEntryKindEnum"];
+            label: string;
+            algorithm: string;
+            state: string;
+            metric: string;
+            target: string;
+            fold_scores: (number | null)[];
+            /** Format: double */
+            fold_mean: number | null;
+            /** Format: double */
+            fold_std: number | null;
+        };
+        /**
+         * @description * `trial` - trial
+         *     * `final` - final
+         * @enum {string}
+         */
+        CompareEntryKindEnum: "trial" | "final";
+        /** @description One metric across the selections, with deltas from the first. */
+        CompareMetric: {
+            name: string;
+            greater_is_better: boolean;
+            values: (number | null)[];
+            deltas: (number | null)[];
+            better: (boolean | null)[];
+        };
+        /** @description One hyperparameter across the selections. */
+        CompareParameter: {
+            name: string;
+            values: (string | null)[];
+            differs: boolean;
+        };
+        /** @description Overlaid out-of-fold predictions; ``missing`` lists selections whose were not kept. */
+        ComparePredictions: {
+            kind: (components["schemas"]["ComparePredictionsKindEnum"] | components["schemas"]["NullEnum"]) | null;
+            chart: components["schemas"]["Chart"] | null;
+            missing: string[];
+        };
+        /**
+         * @description * `roc` - roc
+         *     * `residuals` - residuals
+         * @enum {string}
+         */
+        ComparePredictionsKindEnum: "roc" | "residuals";
+        /** @description How much one input column pushed a row's prediction (signed; see docs/exports.md). */
+        Contribution: {
+            feature: string;
+            /** Format: double */
+            value: number;
+        };
         /** @description A username and password. */
         CredentialsRequest: {
             username: string;
@@ -759,6 +1152,23 @@ export interface components {
             /** Format: binary */
             file: string;
         };
+        /** @description What can be drawn for one algorithm. */
+        DiagnosticsAlgorithm: {
+            name: string;
+            completed: number;
+            params: string[];
+            importance_available: boolean;
+        };
+        /** @description The diagnostics charts of an experiment. */
+        DiagnosticsIndex: {
+            charts: string[];
+            algorithms: components["schemas"]["DiagnosticsAlgorithm"][];
+            min_importance_trials: number;
+        };
+        /** @description Where to put the example: a project of the caller's, or (when left out) a new one. */
+        ExampleDatasetRequestRequest: {
+            project?: number | null;
+        };
         /** @description An experiment with its progress, best trial and final model. */
         Experiment: {
             readonly id: number;
@@ -771,6 +1181,7 @@ export interface components {
             readonly greater_is_better: boolean;
             readonly time_budget_s: number;
             readonly status: components["schemas"]["ExperimentStatusEnum"];
+            readonly queue_position: number | null;
             readonly cancel_requested: boolean;
             /** Format: double */
             readonly progress: number;
@@ -779,6 +1190,10 @@ export interface components {
             readonly best: components["schemas"]["BestTrial"] | null;
             readonly model: number | null;
             readonly error: string;
+            readonly searcher: string;
+            readonly algorithms: string[];
+            readonly validation_folds: number | null;
+            readonly parallelism: number;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -794,9 +1209,23 @@ export interface components {
             metric?: components["schemas"]["MetricEnum"];
             /** @default 60 */
             time_budget_s?: number;
+            /**
+             * @description How configurations are proposed; GET /api/v1/search-space/ lists the choices.
+             * @default random
+             */
+            searcher?: string;
+            /** @description Families the search may use; empty means every family that suits the data. */
+            algorithms?: string[];
+            /** @description Cross-validation folds (1 is an 80/20 holdout); null chooses by data size. */
+            validation_folds?: number | null;
+            /** @default 2 */
+            parallelism?: number;
+            /** @description Hand-written configurations evaluated first; then the searcher continues. */
+            initial_configurations?: components["schemas"]["HandWrittenTrialRequest"][];
         };
         /**
-         * @description * `queued` - queued
+         * @description * `waiting` - waiting
+         *     * `queued` - queued
          *     * `running` - running
          *     * `paused` - paused
          *     * `succeeded` - succeeded
@@ -804,7 +1233,7 @@ export interface components {
          *     * `cancelled` - cancelled
          * @enum {string}
          */
-        ExperimentStatusEnum: "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+        ExperimentStatusEnum: "waiting" | "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
         /** @description How many seconds to add to a running search's time budget. */
         ExtendBudgetRequest: {
             seconds: number;
@@ -824,6 +1253,13 @@ export interface components {
          * @enum {string}
          */
         FixKindEnum: "exclude" | "reparse";
+        /** @description How large the grid is and about how much of it fits in the budget. */
+        GridSummary: {
+            size: number;
+            fits: number | null;
+            covers_all: boolean;
+            message: string;
+        };
         /** @description A configuration to queue as the next trial: a family and all its hyperparameters. */
         HandWrittenTrialRequest: {
             algorithm: string;
@@ -831,6 +1267,120 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description One chart: a plotly figure and the same data as a table. */
+        InsightChart: {
+            figure: components["schemas"]["InsightFigure"];
+            table: components["schemas"]["InsightTable"];
+        };
+        /** @description One chart of the model page and whether it can be fetched. */
+        InsightChartState: {
+            key: string;
+            kind: components["schemas"]["InsightChartStateKindEnum"];
+            state: components["schemas"]["InsightChartStateStateEnum"];
+            reason: string;
+            /** @description The feature of a partial dependence chart; empty for other charts. */
+            feature: string;
+        };
+        /**
+         * @description * `cheap` - cheap
+         *     * `expensive` - expensive
+         * @enum {string}
+         */
+        InsightChartStateKindEnum: "cheap" | "expensive";
+        /**
+         * @description * `queued` - queued
+         *     * `running` - running
+         *     * `ready` - ready
+         *     * `failed` - failed
+         *     * `unavailable` - unavailable
+         * @enum {string}
+         */
+        InsightChartStateStateEnum: "queued" | "running" | "ready" | "failed" | "unavailable";
+        /** @description A plotly figure: traces and layout, drawn with plotly.js. */
+        InsightFigure: {
+            data: {
+                [key: string]: unknown;
+            }[];
+            layout: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The background job computing the expensive charts. */
+        InsightJob: {
+            state: components["schemas"]["InsightJobStateEnum"];
+            error: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description * `queued` - queued
+         *     * `running` - running
+         *     * `ready` - ready
+         *     * `failed` - failed
+         * @enum {string}
+         */
+        InsightJobStateEnum: "queued" | "running" | "ready" | "failed";
+        /** @description Every chart of a model with its state. */
+        InsightList: {
+            model: number;
+            task: string;
+            job: components["schemas"]["InsightJob"];
+            charts: components["schemas"]["InsightChartState"][];
+        };
+        /** @description The chart's numbers as display text, for the "show as table" view. */
+        InsightTable: {
+            columns: string[];
+            rows: (string | null)[][];
+        };
+        /** @description One page of the leaderboard. */
+        LeaderboardPage: {
+            count: number;
+            page: number;
+            page_size: number;
+            num_pages: number;
+            metric: string;
+            greater_is_better: boolean;
+            sort: string;
+            descending: boolean;
+            best_number: number | null;
+            ensemble: components["schemas"]["LeaderboardRow"] | null;
+            algorithms: string[];
+            results: components["schemas"]["LeaderboardRow"][];
+        };
+        /** @description One trial, or the final model (``kind`` ensemble, ``number`` null). */
+        LeaderboardRow: {
+            kind: components["schemas"]["LeaderboardRowKindEnum"];
+            number: number | null;
+            state: string;
+            algorithm: string;
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: double */
+            score: number | null;
+            metrics: {
+                [key: string]: number;
+            };
+            /** Format: double */
+            fold_mean: number | null;
+            /** Format: double */
+            fold_std: number | null;
+            n_folds: number;
+            /** Format: double */
+            fit_time_s: number | null;
+            /** Format: double */
+            predict_time_per_1000_s: number | null;
+            model_size_bytes: number | null;
+            is_best: boolean;
+            tied_with_best: boolean | null;
+            error: string;
+        };
+        /**
+         * @description * `trial` - trial
+         *     * `ensemble` - ensemble
+         * @enum {string}
+         */
+        LeaderboardRowKindEnum: "trial" | "ensemble";
         /** @description The signed-in user. */
         Me: {
             id: number;
@@ -866,12 +1416,25 @@ export interface components {
          * @enum {string}
          */
         MetricEnum: "roc_auc" | "log_loss" | "accuracy" | "balanced_accuracy" | "f1" | "rmse" | "mae" | "r2";
+        /** @description The export formats of a model and the URL of its prediction endpoint. */
+        ModelExports: {
+            skops: components["schemas"]["SkopsExport"];
+            onnx: components["schemas"]["OnnxExport"];
+            predict_url: string;
+            feature_names: string[];
+        };
         /** @description Whether the first administrator still has to be created. */
         NeedsSetup: {
             needs_setup: boolean;
         };
         /** @enum {unknown} */
         NullEnum: null;
+        /** @description Whether an ONNX file is offered, and if not, why. */
+        OnnxExport: {
+            available: boolean;
+            reason: string;
+            download_url: string;
+        };
         /** @description The current password and a new one that passes the validators (pass ``user`` in context). */
         PasswordChangeRequest: {
             old_password: string;
@@ -895,12 +1458,22 @@ export interface components {
         PredictFileRequest: {
             /** Format: binary */
             file: string;
+            /**
+             * @description Add each row's top-3 feature contributions as columns.
+             * @default false
+             */
+            contributions?: boolean;
         };
         /** @description Rows to predict, each a mapping of column name to value. */
         PredictRowsRequest: {
             rows: {
                 [key: string]: unknown;
             }[];
+            /**
+             * @description Also return each row's top-3 feature contributions.
+             * @default false
+             */
+            contributions?: boolean;
         };
         /** @description One prediction, with class probabilities for classification. */
         Prediction: {
@@ -908,17 +1481,31 @@ export interface components {
             probabilities: {
                 [key: string]: number;
             } | null;
+            /** @description True when a value is far outside the training range or a new category. */
+            unlike_training: boolean;
+            unlike_training_columns: string[];
+            contributions: components["schemas"]["Contribution"][] | null;
         };
         /** @description Stored predictions for an uploaded file, with a preview and a download link. */
         PredictionBatch: {
             readonly id: number;
             readonly model: number;
             readonly name: string;
+            /** @description processing, ready or failed */
+            status: string;
+            /** Format: double */
+            readonly progress: number;
+            readonly contributions: boolean;
             readonly n_rows: number;
+            readonly n_unlike_training: number;
             readonly warnings: components["schemas"]["Warning"][];
             columns: string[];
             preview: (string | null)[][];
             readonly download_url: string;
+            readonly xlsx_url: string;
+            /** @description Why the batch failed, in the reader's language (empty unless failed). */
+            readonly error: string;
+            readonly error_code: string;
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -968,6 +1555,38 @@ export interface components {
             drop_duplicates?: boolean;
             parse_numbers?: string[];
         };
+        /** @description One trial of a reproducibility record. */
+        RecordTrial: {
+            number: number;
+            algorithm: string;
+            params: {
+                [key: string]: unknown;
+            };
+            state: string;
+            /** Format: double */
+            score: number | null;
+            fold_scores: (number | null)[];
+            refit_rounds: number | null;
+            script_url: string;
+        };
+        /** @description What an experiment ran on, with which versions and settings, and its trials in order. */
+        ReproducibilityRecord: {
+            format: number;
+            experiment: {
+                [key: string]: unknown;
+            };
+            dataset: {
+                [key: string]: unknown;
+            };
+            libraries: {
+                [key: string]: string;
+            };
+            search_space: {
+                [key: string]: unknown;
+            };
+            trial_order: number[];
+            trials: components["schemas"]["RecordTrial"][];
+        };
         /**
          * @description * `owner` - owner
          *     * `editor` - editor
@@ -975,10 +1594,57 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "owner" | "editor" | "viewer";
+        /** @description The search space and the choices a search form offers. */
+        SearchDescription: {
+            task: string;
+            available_algorithms: string[];
+            space: components["schemas"]["Space"];
+            searchers: components["schemas"]["SearcherOption"][];
+            default_searcher: string;
+            searcher: string;
+            parallelism: number;
+            validation_folds: number | null;
+            grid: components["schemas"]["GridSummary"] | null;
+        };
+        /** @description A search method and one line on what it does. */
+        SearcherOption: {
+            name: string;
+            description: string;
+        };
         /** @description The first administrator's account; the password must pass Django's validators. */
         SetupRequest: {
             username: string;
             password: string;
+        };
+        /** @description The skops model file: where to download it, its SHA-256 and the types its loader trusts. */
+        SkopsExport: {
+            download_url: string;
+            sha256: string;
+            trusted_types: string[];
+        };
+        /** @description The CASH space: each algorithm family with its hyperparameters in order. */
+        Space: {
+            families: {
+                [key: string]: components["schemas"]["SpaceParam"][];
+            };
+        };
+        /** @description A parameter is used only when the earlier parameter ``parent`` takes one of ``values``. */
+        SpaceCondition: {
+            parent: string;
+            values: unknown[];
+        };
+        /**
+         * @description One hyperparameter: a float or int range (``log`` for a log scale) or categorical
+         *     ``choices``; ``condition`` when it is used only for some values of an earlier one.
+         */
+        SpaceParam: {
+            type: components["schemas"]["TypeEnum"];
+            name: string;
+            low?: number;
+            high?: number;
+            log?: boolean;
+            choices?: unknown[];
+            condition?: components["schemas"]["SpaceCondition"];
         };
         /** @description What choosing a target means: the task and why, blocking problems, and warnings. */
         TargetAdvice: {
@@ -1023,6 +1689,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
             readonly download_url: string;
+            readonly sha256: string | null;
         };
         /** @description One finished trial, as shown in the leaderboard. */
         Trial: {
@@ -1043,6 +1710,13 @@ export interface components {
             /** Format: date-time */
             readonly finished_at: string;
         };
+        /**
+         * @description * `float` - float
+         *     * `int` - int
+         *     * `cat` - cat
+         * @enum {string}
+         */
+        TypeEnum: "float" | "int" | "cat";
         /** @description Something worth telling the user that does not stop the work, with its fix if any. */
         Warning: {
             code: string;
@@ -1301,6 +1975,48 @@ export interface operations {
             };
         };
     };
+    "v1_client.py_retrieve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Python script (attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/x-python": string;
+                };
+            };
+        };
+    };
+    v1_compare_retrieve: {
+        parameters: {
+            query: {
+                /** @description Comma-separated <experiment id>:<trial number> or <experiment id>:final; the first is the reference. */
+                trials: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Compare"];
+                };
+            };
+        };
+    };
     v1_datasets_retrieve: {
         parameters: {
             query?: never;
@@ -1449,6 +2165,29 @@ export interface operations {
             };
         };
     };
+    v1_example_dataset_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExampleDatasetRequestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dataset"];
+                };
+            };
+        };
+    };
     v1_experiments_create: {
         parameters: {
             query?: never;
@@ -1516,6 +2255,52 @@ export interface operations {
             };
         };
     };
+    experiment_diagnostics_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DiagnosticsIndex"];
+                };
+            };
+        };
+    };
+    experiment_diagnostics_chart: {
+        parameters: {
+            query?: {
+                algorithm?: string;
+                param?: string;
+            };
+            header?: never;
+            path: {
+                chart: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Chart"];
+                };
+            };
+        };
+    };
     v1_experiments_extend_create: {
         parameters: {
             query?: never;
@@ -1543,6 +2328,101 @@ export interface operations {
             };
         };
     };
+    v1_experiments_leaderboard_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Algorithms, comma-separated. */
+                algorithm?: string;
+                /**
+                 * @description Default: best first for score, ascending for the other keys.
+                 *
+                 *     * `asc` - asc
+                 *     * `desc` - desc
+                 */
+                order?: "asc" | "desc";
+                page?: number;
+                page_size?: number;
+                score_max?: number;
+                score_min?: number;
+                /**
+                 * @description * `score` - score
+                 *     * `fit_time` - fit_time
+                 *     * `predict_time` - predict_time
+                 *     * `number` - number
+                 *     * `algorithm` - algorithm
+                 */
+                sort?: "score" | "fit_time" | "predict_time" | "number" | "algorithm";
+                /** @description Trial states, comma-separated. */
+                state?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardPage"];
+                };
+            };
+        };
+    };
+    v1_experiments_leaderboard_export_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Algorithms, comma-separated. */
+                algorithm?: string;
+                /**
+                 * @description * `csv` - csv
+                 *     * `xlsx` - xlsx
+                 */
+                file_format?: "csv" | "xlsx";
+                /**
+                 * @description Default: best first for score, ascending for the other keys.
+                 *
+                 *     * `asc` - asc
+                 *     * `desc` - desc
+                 */
+                order?: "asc" | "desc";
+                score_max?: number;
+                score_min?: number;
+                /**
+                 * @description * `score` - score
+                 *     * `fit_time` - fit_time
+                 *     * `predict_time` - predict_time
+                 *     * `number` - number
+                 *     * `algorithm` - algorithm
+                 */
+                sort?: "score" | "fit_time" | "predict_time" | "number" | "algorithm";
+                /** @description Trial states, comma-separated. */
+                state?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file, UTF-8 with a BOM. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     v1_experiments_pause_create: {
         parameters: {
             query?: never;
@@ -1564,6 +2444,52 @@ export interface operations {
             };
         };
     };
+    v1_experiments_report_retrieve: {
+        parameters: {
+            query?: {
+                /** @description Overrides Accept-Language. */
+                lang?: "en" | "ko";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A self-contained HTML report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    v1_experiments_reproducibility_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReproducibilityRecord"];
+                };
+            };
+        };
+    };
     v1_experiments_resume_create: {
         parameters: {
             query?: never;
@@ -1581,6 +2507,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Experiment"];
+                };
+            };
+        };
+    };
+    v1_experiments_space_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchDescription"];
                 };
             };
         };
@@ -1635,6 +2582,29 @@ export interface operations {
             };
         };
     };
+    v1_experiments_trials_script_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A Python script (attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/x-python": string;
+                };
+            };
+        };
+    };
     v1_models_retrieve: {
         parameters: {
             query?: never;
@@ -1678,6 +2648,122 @@ export interface operations {
             };
         };
     };
+    v1_models_exports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelExports"];
+                };
+            };
+        };
+    };
+    models_insights_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightList"];
+                };
+            };
+        };
+    };
+    models_insights_chart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                chart: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightChart"];
+                };
+            };
+            /** @description The chart does not apply to this model, cannot be drawn, or is still being computed (``code`` says which, ``detail`` what to do). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    v1_models_insights_retry_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightList"];
+                };
+            };
+        };
+    };
+    v1_models_onnx_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {detail, code} */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
     v1_models_predict_create: {
         parameters: {
             query?: never;
@@ -1710,11 +2796,42 @@ export interface operations {
                     "application/json": components["schemas"]["PredictionBatch"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictionBatch"];
+                };
+            };
+        };
+    };
+    v1_predictions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictionBatch"];
+                };
+            };
         };
     };
     v1_predictions_download_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                file_format?: "csv" | "xlsx";
+            };
             header?: never;
             path: {
                 id: number;
@@ -1730,6 +2847,7 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -1967,6 +3085,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Member"];
+                };
+            };
+        };
+    };
+    v1_search_space_retrieve: {
+        parameters: {
+            query: {
+                /** @description Comma-separated family names. */
+                algorithms?: string;
+                dataset?: number;
+                parallelism?: number;
+                searcher?: string;
+                /**
+                 * @description * `binary` - binary
+                 *     * `multiclass` - multiclass
+                 *     * `regression` - regression
+                 */
+                task: "binary" | "multiclass" | "regression";
+                time_budget_s?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchDescription"];
                 };
             };
         };

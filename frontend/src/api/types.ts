@@ -9,7 +9,14 @@ export type Id = string;
 
 export type Role = "owner" | "editor" | "viewer";
 export type Task = "binary" | "multiclass" | "regression";
-export type ExperimentStatus = "queued" | "running" | "paused" | "succeeded" | "failed" | "cancelled";
+export type ExperimentStatus =
+  | "waiting"
+  | "queued"
+  | "running"
+  | "paused"
+  | "succeeded"
+  | "failed"
+  | "cancelled";
 export type TrialState =
   | "queued"
   | "running"
@@ -112,12 +119,20 @@ export interface Experiment {
   greaterIsBetter: boolean;
   timeBudgetS: number;
   status: ExperimentStatus;
+  /** 1 for the user's next waiting experiment to start; null unless it is waiting. */
+  queuePosition: number | null;
   cancelRequested: boolean;
   progress: number;
   nTrials: number;
   best: BestTrial | null;
   modelId: Id | null;
   error: string;
+  searcher: string;
+  /** The algorithm families searched; empty means every family that suits the task. */
+  algorithms: string[];
+  /** Cross-validation folds (1 is a holdout); null when the engine chose by data size. */
+  validationFolds: number | null;
+  parallelism: number;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -156,15 +171,6 @@ export interface TrainedModel {
   classes: string[];
   featureNames: string[];
   createdAt: Date;
-  downloadUrl: string;
-}
-
-export interface PredictionBatch {
-  id: Id;
-  modelId: Id;
-  nRows: number;
-  warnings: DataWarning[];
-  preview: TablePreview;
   downloadUrl: string;
 }
 

@@ -21,7 +21,6 @@ export type WirePreview = Schemas["Preview"];
 export type WireExperiment = Schemas["Experiment"];
 export type WireTrial = Schemas["Trial"];
 export type WireTrainedModel = Schemas["TrainedModel"];
-export type WirePredictionBatch = Schemas["PredictionBatch"];
 export type WireTargetAdvice = Schemas["TargetAdvice"];
 
 // Request bodies

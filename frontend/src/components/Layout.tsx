@@ -1,10 +1,15 @@
-/** The frame of every page: header with app name, language switch and the signed-in user. */
+/**
+ * The frame of every page: header with app name, language, colour and time-zone switches and the
+ * signed-in user.
+ */
 import { useState } from "react";
 import { Link, Outlet, useNavigate } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
 import { useI18n } from "../i18n/I18nProvider";
 import { ErrorAlert } from "./ErrorAlert";
 import { LanguageSelect } from "./LanguageSelect";
+import { ThemeSelect } from "./ThemeSelect";
+import { TimeZoneSelect } from "./TimeZoneSelect";
 
 export function Layout() {
   const { t } = useI18n();
@@ -31,8 +36,10 @@ export function Layout() {
         <Link to="/" className="app-name">
           {t("app.name")}
         </Link>
-        <nav className="header-tools">
+        <div className="header-tools">
           <LanguageSelect />
+          <ThemeSelect />
+          <TimeZoneSelect />
           {state.status === "signed-in" ? (
             <>
               <span
@@ -50,7 +57,7 @@ export function Layout() {
               </button>
             </>
           ) : null}
-        </nav>
+        </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         {error ? <ErrorAlert error={error} /> : null}

@@ -14,7 +14,11 @@ export function ProgressBar({ value, label, text }: { value: number; label: stri
       >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
-      {text ? <span className="progress-text">{text}</span> : null}
+      {text ? (
+        <span className="progress-text" role="status">
+          {text}
+        </span>
+      ) : null}
     </div>
   );
 }

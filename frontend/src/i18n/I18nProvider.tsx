@@ -1,10 +1,20 @@
-/** React glue for translations: the current language, `t`, and formatters bound to it. */
+/**
+ * React glue for translations: the current language and time zone, `t`, and formatters bound to
+ * them. Every number, date and duration the UI shows goes through these formatters.
+ */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import { setRequestLanguage } from "../api/client";
 import type { MessageKey } from "./en";
-import { formatDate, formatNumber, formatSize, minutesAndSeconds } from "./format";
-import { initialLanguage, saveLanguage } from "./language";
+import {
+  DEFAULT_TIME_ZONE,
+  formatDate,
+  formatNumber,
+  formatSize,
+  isTimeZone,
+  minutesAndSeconds,
+} from "./format";
+import { initialLanguage, initialTimeZone, saveLanguage, saveTimeZone } from "./language";
 import { isMessageKey, translate, type Language, type MessageParams } from "./translate";
 
 /** Families of server codes that have translated labels (`status.running`, `kind.numeric`, ...). */
@@ -13,6 +23,9 @@ export type LabelFamily = "status" | "task" | "kind" | "trialState" | "role";
 export interface I18n {
   language: Language;
   setLanguage: (language: Language) => void;
+  /** The IANA time zone dates are shown in (Asia/Seoul by default; the server stores UTC). */
+  timeZone: string;
+  setTimeZone: (timeZone: string) => void;
   t: (key: MessageKey, params?: MessageParams) => string;
   /** The translated label of a server code, or the code itself when we have no label for it. */
   label: (family: LabelFamily, code: string) => string;
@@ -27,12 +40,18 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({
   children,
   language: fixedLanguage,
+  timeZone: fixedTimeZone,
 }: {
   children: ReactNode;
   /** Start in this language instead of the saved or browser one (tests). */
   language?: Language;
+  /** Start in this time zone instead of the saved one or Asia/Seoul (tests). */
+  timeZone?: string;
 }) {
   const [language, setLanguageState] = useState<Language>(() => fixedLanguage ?? initialLanguage());
+  const [timeZone, setTimeZoneState] = useState<string>(
+    () => fixedTimeZone ?? initialTimeZone(isTimeZone, DEFAULT_TIME_ZONE),
+  );
 
   // Set synchronously so that requests made during the first render already carry it.
   setRequestLanguage(language);
@@ -46,6 +65,12 @@ export function I18nProvider({
     setLanguageState(next);
   }, []);
 
+  const setTimeZone = useCallback((next: string) => {
+    if (!isTimeZone(next)) return;
+    saveTimeZone(next);
+    setTimeZoneState(next);
+  }, []);
+
   const value = useMemo<I18n>(() => {
     const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params);
     const number = (value: number, options?: Intl.NumberFormatOptions) =>
@@ -53,13 +78,15 @@ export function I18nProvider({
     return {
       language,
       setLanguage,
+      timeZone,
+      setTimeZone,
       t,
       number,
       label: (family, code) => {
         const key = `${family}.${code}`;
         return isMessageKey(key) ? t(key) : code;
       },
-      date: (value) => formatDate(language, value),
+      date: (value) => formatDate(language, value, timeZone),
       size: (bytes) => formatSize(language, bytes),
       duration: (seconds) => {
         const { minutes, seconds: rest } = minutesAndSeconds(seconds);
@@ -68,7 +95,7 @@ export function I18nProvider({
           : t("common.minutesSeconds", { minutes: number(minutes), seconds: number(rest) });
       },
     };
-  }, [language, setLanguage]);
+  }, [language, setLanguage, timeZone, setTimeZone]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -160,6 +160,8 @@ export const en = {
   "kind.constant": "constant",
 
   "experiment.title": "Experiment: predict “{target}”",
+  "experiment.queuePosition":
+    "You already run as many experiments as allowed; this one starts by itself when one ends. Place in line: {position}.",
   "experiment.status": "Status",
   "experiment.progress": "Search progress",
   "experiment.elapsed": "Elapsed",
@@ -188,6 +190,7 @@ export const en = {
   "experiment.livePolling": "Updating every few seconds",
   "experiment.trialFinished": "Trial {number} finished: best {best}",
 
+  "status.waiting": "Waiting for a free slot",
   "status.queued": "Queued",
   "status.running": "Running",
   "status.succeeded": "Succeeded",
@@ -232,15 +235,6 @@ export const en = {
   "model.noMetrics": "No metrics were recorded.",
   "model.download": "Download the model (skops file)",
   "model.experiment": "Experiment",
-  "model.predictHeading": "Predict new rows",
-  "model.predictHelp": "Upload a CSV with the same input columns. The target column is not needed.",
-  "model.predictFile": "CSV file to predict",
-  "model.predictUpload": "Predict",
-  "model.predictionHeading": "Predictions",
-  "model.predictionRows": "{rows} rows predicted.",
-  "model.predictionCaption": "The first predicted rows",
-  "model.predictionDownload": "Download all predictions (CSV)",
-  "model.predictionWarnings": "Notes on the uploaded rows",
 
   "notFound.title": "Page not found",
   "notFound.body": "There is nothing at this address.",

@@ -1,5 +1,11 @@
-/** Number, date and duration formatting in the UI language (Intl under the hood). */
+/**
+ * Number, date and duration formatting in the UI language (Intl under the hood). Dates come from
+ * the server in UTC and are shown in the user's time zone (Asia/Seoul unless they chose another).
+ */
 import type { Language } from "./translate";
+
+/** The time zone dates are shown in until the user picks another. */
+export const DEFAULT_TIME_ZONE = "Asia/Seoul";
 
 export function formatNumber(
   language: Language,
@@ -9,8 +15,35 @@ export function formatNumber(
   return new Intl.NumberFormat(language, options).format(value);
 }
 
-export function formatDate(language: Language, date: Date): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+/** A date and time, e.g. "Dec 1, 2026, 8:04 PM" or "2026. 12. 1. 오후 8:04", in `timeZone`. */
+export function formatDate(
+  language: Language,
+  date: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(date);
+}
+
+/** Whether the runtime knows the IANA time zone name. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A time zone as a short label: its IANA name and its offset now, e.g. "Asia/Seoul (GMT+9)". */
+export function timeZoneLabel(language: Language, timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat(language, { timeZone, timeZoneName: "shortOffset" })
+    .formatToParts(at)
+    .find((piece) => piece.type === "timeZoneName");
+  return part ? `${timeZone} (${part.value})` : timeZone;
 }
 
 /** Split a duration into whole minutes and the remaining whole seconds. */

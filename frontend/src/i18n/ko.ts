@@ -158,6 +158,8 @@ export const ko: Record<MessageKey, string> = {
   "kind.constant": "상수",
 
   "experiment.title": "실험: “{target}” 예측",
+  "experiment.queuePosition":
+    "허용된 수만큼 실험이 이미 실행 중이라, 하나가 끝나면 이 실험이 자동으로 시작됩니다. 대기 순서: {position}번째.",
   "experiment.status": "상태",
   "experiment.progress": "탐색 진행률",
   "experiment.elapsed": "경과 시간",
@@ -186,6 +188,7 @@ export const ko: Record<MessageKey, string> = {
   "experiment.livePolling": "몇 초마다 갱신 중",
   "experiment.trialFinished": "시도 {number} 완료: 최고 점수 {best}",
 
+  "status.waiting": "빈 자리 기다리는 중",
   "status.queued": "대기 중",
   "status.running": "실행 중",
   "status.succeeded": "완료",
@@ -230,15 +233,6 @@ export const ko: Record<MessageKey, string> = {
   "model.noMetrics": "기록된 지표가 없습니다.",
   "model.download": "모델 내려받기(skops 파일)",
   "model.experiment": "실험",
-  "model.predictHeading": "새 데이터 예측",
-  "model.predictHelp": "같은 입력 열을 가진 CSV 파일을 올리세요. 타깃 열은 없어도 됩니다.",
-  "model.predictFile": "예측할 CSV 파일",
-  "model.predictUpload": "예측",
-  "model.predictionHeading": "예측 결과",
-  "model.predictionRows": "{rows}행을 예측했습니다.",
-  "model.predictionCaption": "예측 결과의 처음 몇 행",
-  "model.predictionDownload": "전체 예측 결과 내려받기(CSV)",
-  "model.predictionWarnings": "업로드한 행에 대한 안내",
 
   "notFound.title": "페이지를 찾을 수 없습니다",
   "notFound.body": "이 주소에는 아무것도 없습니다.",

@@ -32,3 +32,24 @@ function safeStorage(): Storage | null {
     return null;
   }
 }
+
+const TIME_ZONE_KEY = "daria.timeZone";
+
+/** The saved time zone when the runtime knows it, else `fallback` (Asia/Seoul). */
+export function initialTimeZone(isKnown: (name: string) => boolean, fallback: string): string {
+  const saved = safeStorage()?.getItem(TIME_ZONE_KEY);
+  return saved && isKnown(saved) ? saved : fallback;
+}
+
+export function saveTimeZone(timeZone: string): void {
+  safeStorage()?.setItem(TIME_ZONE_KEY, timeZone);
+}
+
+/** The browser's own time zone, when it reports one. */
+export function browserTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
+}

@@ -13,7 +13,9 @@ import type { DatasetProfile } from "../components/data/dataApi";
 import { FixableWarnings } from "../components/data/FixableWarnings";
 import { ProcessingStages } from "../components/data/ProcessingStages";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { Explain, ExplainedHeading } from "../components/Explain";
 import { Loading } from "../components/Loading";
+import { Stepper } from "../components/Stepper";
 import { StartExperimentForm } from "../components/StartExperimentForm";
 import { useApi } from "../hooks/useApi";
 import { usePolling } from "../hooks/usePolling";
@@ -63,6 +65,7 @@ function DatasetView({ datasetId }: { datasetId: Id }) {
     return (
       <>
         <h1>{data.name}</h1>
+        <Stepper current="check" />
         <ProcessingStages status={data.status} />
         {data.status === "failed" ? (
           <div role="alert" className="alert alert-error" data-testid="dataset-failed">
@@ -83,10 +86,16 @@ function DatasetView({ datasetId }: { datasetId: Id }) {
         </Link>
       </p>
       <h1>{data.name}</h1>
+      <Stepper current="check" />
+      <p className="lead" data-testid="dataset-next">
+        {t("guide.dataset.next")}
+      </p>
       <Summary dataset={data} />
 
       <section>
-        <h2>{t("dataset.warningsHeading")}</h2>
+        <ExplainedHeading term={t("guide.dataset.warningsTerm")} text={t("guide.dataset.explainWarnings")}>
+          {t("dataset.warningsHeading")}
+        </ExplainedHeading>
         {data.warnings.length === 0 ? (
           <p className="empty" data-testid="dataset-warnings">
             {t("dataset.noWarnings")}
@@ -107,12 +116,16 @@ function DatasetView({ datasetId }: { datasetId: Id }) {
       </section>
 
       <section>
-        <h2>{t("dataset.columnsHeading")}</h2>
+        <ExplainedHeading term={t("guide.dataset.profileTerm")} text={t("guide.dataset.explainProfile")}>
+          {t("dataset.columnsHeading")}
+        </ExplainedHeading>
         <ColumnProfiles datasetId={datasetId} columns={data.columns} onChanged={refresh} />
       </section>
 
       <section>
-        <h2>{t("dataset.previewHeading")}</h2>
+        <ExplainedHeading term={t("guide.dataset.previewTerm")} text={t("guide.dataset.explainPreview")}>
+          {t("dataset.previewHeading")}
+        </ExplainedHeading>
         {preview.state.status === "loading" ? <Loading /> : null}
         {preview.state.status === "error" ? <ErrorAlert error={preview.state.error} /> : null}
         {preview.state.status === "ready" && preview.state.data.rows.length === 0 ? (
@@ -137,15 +150,27 @@ function Summary({ dataset }: { dataset: DatasetProfile }) {
   return (
     <dl className="summary" data-testid="dataset-summary">
       <div>
-        <dt>{t("dataset.rows")}</dt>
+        <dt>
+          {t("dataset.rows")}
+          <Explain term={t("guide.dataset.rowsTerm")} text={t("guide.dataset.explainRows")} />
+        </dt>
         <dd>{number(dataset.nRows)}</dd>
       </div>
       <div>
-        <dt>{t("dataset.columns")}</dt>
+        <dt>
+          {t("dataset.columns")}
+          <Explain term={t("guide.dataset.columnsTerm")} text={t("guide.dataset.explainColumns")} />
+        </dt>
         <dd>{number(dataset.nColumns)}</dd>
       </div>
       <div>
-        <dt>{t("data.duplicatedRows")}</dt>
+        <dt>
+          {t("data.duplicatedRows")}
+          <Explain
+            term={t("guide.dataset.duplicatedTerm")}
+            text={t("guide.dataset.explainDuplicated")}
+          />
+        </dt>
         <dd>{number(dataset.duplicatedRows)}</dd>
       </div>
       <div>
@@ -171,7 +196,10 @@ function Summary({ dataset }: { dataset: DatasetProfile }) {
         </div>
       ) : null}
       <div>
-        <dt>{t("data.memory")}</dt>
+        <dt>
+          {t("data.memory")}
+          <Explain term={t("guide.dataset.memoryTerm")} text={t("guide.dataset.explainMemory")} />
+        </dt>
         <dd>{size(dataset.memoryBytes)}</dd>
       </div>
       <div>

@@ -3,8 +3,12 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { isActive, type Experiment, type Id, type Trial } from "../api/types";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { ExperimentExports } from "../components/ExperimentExports";
 import { Leaderboard } from "../components/Leaderboard";
+import { SearchDiagnostics } from "../components/leaderboard/SearchDiagnostics";
 import { Loading } from "../components/Loading";
+import { ManualTrialForm } from "../components/ManualTrialForm";
+import { Stepper } from "../components/Stepper";
 import { ProgressBar } from "../components/ProgressBar";
 import { SearchControls } from "../components/SearchControls";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
@@ -36,6 +40,7 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
         <Link to={`/datasets/${encodeURIComponent(experiment.datasetId)}`}>{t("experiment.dataset")}</Link>
       </p>
       <h1>{t("experiment.title", { target: experiment.target })}</h1>
+      <Stepper current="watch" />
       {error ? <ErrorAlert error={error} /> : null}
       <StatusPanel
         experiment={experiment}
@@ -44,18 +49,27 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
         onSteered={(answer) => setSteered({ answer, before: live })}
       />
       <TrialAnnouncement experiment={experiment} latest={latest} />
+      {isActive(experiment.status) ? <ManualTrialForm experiment={experiment} /> : null}
       <section>
         <h2>{t("experiment.leaderboardHeading")}</h2>
         {trials.length === 0 ? (
           <p className="empty">{t("experiment.leaderboardEmpty")}</p>
         ) : (
           <Leaderboard
-            trials={trials}
+            experimentId={experiment.id}
             metric={experiment.metric}
-            greaterIsBetter={experiment.greaterIsBetter}
+            refreshKey={`${trials.length}:${experiment.status}:${experiment.modelId ?? ""}`}
+            live={isActive(experiment.status)}
           />
         )}
       </section>
+      {trials.length === 0 ? null : (
+        <SearchDiagnostics
+          experimentId={experiment.id}
+          refreshKey={`${Math.floor(trials.length / 10)}:${experiment.status}`}
+        />
+      )}
+      <ExperimentExports experiment={experiment} />
     </>
   );
 }
@@ -136,6 +150,11 @@ function StatusPanel({
             >
               {label("status", experiment.status)}
             </span>
+            {experiment.queuePosition !== null ? (
+              <p className="muted" data-testid="queue-position">
+                {t("experiment.queuePosition", { position: number(experiment.queuePosition) })}
+              </p>
+            ) : null}
           </dd>
         </div>
         <div>

@@ -1,13 +1,18 @@
-/** One project: upload a dataset, and list its datasets and experiments. */
+/**
+ * One project: upload a dataset (or add the example data), and list its datasets and experiments,
+ * each list saying what to do next while it is empty.
+ */
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { getProject, listDatasets, listExperiments } from "../api/client";
 import type { Dataset, Experiment, Id } from "../api/types";
-import { uploadDatasetWithOptions } from "../components/data/dataApi";
+import { addExampleDataset, uploadDatasetWithOptions } from "../components/data/dataApi";
 import type { ReadOptions } from "../components/data/dataApi";
 import { UploadOptions } from "../components/data/UploadOptions";
 import { ErrorAlert } from "../components/ErrorAlert";
+import { ExplainedHeading } from "../components/Explain";
 import { Loading } from "../components/Loading";
+import { Stepper } from "../components/Stepper";
 import { UploadForm } from "../components/UploadForm";
 import { useApi } from "../hooks/useApi";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
@@ -36,6 +41,7 @@ function ProjectView({ projectId }: { projectId: Id }) {
         <Link to="/">{t("header.home")}</Link>
       </p>
       <h1>{project.state.data.name}</h1>
+      <Stepper current="upload" />
       {project.state.data.role === "owner" ? (
         <p>
           <Link to={`/projects/${encodeURIComponent(project.state.data.id)}/members`} data-testid="members-link">
@@ -64,14 +70,27 @@ function ProjectView({ projectId }: { projectId: Id }) {
       </section>
 
       <section>
-        <h2>{t("project.datasetsHeading")}</h2>
+        <ExplainedHeading term={t("guide.project.datasetTerm")} text={t("guide.project.explainDataset")}>
+          {t("project.datasetsHeading")}
+        </ExplainedHeading>
         {datasets.state.status === "loading" ? <Loading /> : null}
         {datasets.state.status === "error" ? <ErrorAlert error={datasets.state.error} /> : null}
-        {datasets.state.status === "ready" ? <DatasetList datasets={datasets.state.data} /> : null}
+        {datasets.state.status === "ready" ? (
+          <DatasetList
+            datasets={datasets.state.data}
+            canAdd={project.state.data.role !== "viewer"}
+            onAddExample={async () => {
+              const dataset = await addExampleDataset(projectId);
+              navigate(`/datasets/${encodeURIComponent(dataset.id)}`);
+            }}
+          />
+        ) : null}
       </section>
 
       <section>
-        <h2>{t("project.experimentsHeading")}</h2>
+        <ExplainedHeading term={t("guide.project.experimentTerm")} text={t("guide.project.explainExperiment")}>
+          {t("project.experimentsHeading")}
+        </ExplainedHeading>
         {experiments.state.status === "loading" ? <Loading /> : null}
         {experiments.state.status === "error" ? <ErrorAlert error={experiments.state.error} /> : null}
         {experiments.state.status === "ready" ? (
@@ -82,9 +101,24 @@ function ProjectView({ projectId }: { projectId: Id }) {
   );
 }
 
-function DatasetList({ datasets }: { datasets: Dataset[] }) {
+function DatasetList({
+  datasets,
+  canAdd,
+  onAddExample,
+}: {
+  datasets: Dataset[];
+  canAdd: boolean;
+  onAddExample: () => Promise<void>;
+}) {
   const { t, number, date } = useI18n();
-  if (datasets.length === 0) return <p className="empty">{t("project.datasetsEmpty")}</p>;
+  if (datasets.length === 0) {
+    return (
+      <div className="empty-state" data-testid="datasets-empty">
+        <p className="empty">{t("guide.project.noDatasets")}</p>
+        {canAdd ? <AddExampleButton onAdd={onAddExample} /> : null}
+      </div>
+    );
+  }
   return (
     <ul className="item-list">
       {datasets.map((dataset) => (
@@ -105,9 +139,39 @@ function DatasetList({ datasets }: { datasets: Dataset[] }) {
   );
 }
 
+function AddExampleButton({ onAdd }: { onAdd: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const add = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onAdd();
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" data-testid="add-example" onClick={add} disabled={busy}>
+        {busy ? t("guide.home.exampleBusy") : t("guide.project.addExample")}
+      </button>
+      {error ? <ErrorAlert error={error} testId="example-error" /> : null}
+    </>
+  );
+}
+
 function ExperimentList({ experiments }: { experiments: Experiment[] }) {
   const { t, label, date } = useI18n();
-  if (experiments.length === 0) return <p className="empty">{t("project.experimentsEmpty")}</p>;
+  if (experiments.length === 0) {
+    return (
+      <p className="empty" data-testid="experiments-empty">
+        {t("guide.project.noExperiments")}
+      </p>
+    );
+  }
   return (
     <ul className="item-list">
       {experiments.map((experiment) => (

@@ -22,12 +22,17 @@ const WIRE: WireExperiment = {
   greater_is_better: true,
   time_budget_s: 60,
   status: "succeeded",
+  queue_position: null,
   cancel_requested: false,
   progress: 1,
   n_trials: 12,
   best: { number: 9, algorithm: "lightgbm", score: 0.87 },
   model: 5,
   error: "",
+  searcher: "tpe",
+  algorithms: ["lightgbm", "linear"],
+  validation_folds: 5,
+  parallelism: 2,
   created_at: "2026-12-01T08:00:00Z",
   started_at: "2026-12-01T08:00:01Z",
   finished_at: "2026-12-01T08:01:01Z",
@@ -46,12 +51,17 @@ describe("toExperiment", () => {
       | "greater_is_better"
       | "time_budget_s"
       | "status"
+      | "queue_position"
       | "cancel_requested"
       | "progress"
       | "n_trials"
       | "best"
       | "model"
       | "error"
+      | "searcher"
+      | "algorithms"
+      | "validation_folds"
+      | "parallelism"
       | "created_at"
       | "started_at"
       | "finished_at"
@@ -70,12 +80,17 @@ describe("toExperiment", () => {
       greaterIsBetter: true,
       timeBudgetS: 60,
       status: "succeeded",
+      queuePosition: null,
       cancelRequested: false,
       progress: 1,
       nTrials: 12,
       best: { number: 9, algorithm: "lightgbm", score: 0.87 },
       modelId: "5",
       error: "",
+      searcher: "tpe",
+      algorithms: ["lightgbm", "linear"],
+      validationFolds: 5,
+      parallelism: 2,
       createdAt: new Date("2026-12-01T08:00:00Z"),
       startedAt: new Date("2026-12-01T08:00:01Z"),
       finishedAt: new Date("2026-12-01T08:01:01Z"),

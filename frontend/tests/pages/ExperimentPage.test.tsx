@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ExperimentPage } from "../../src/pages/ExperimentPage";
 import { installFakeServer, type FakeServer } from "../support/fakeServer";
 import { renderPage } from "../support/renderPage";
+import { wireLeaderboardPage, wireLeaderboardRow } from "../support/leaderboardWire";
 import { wireExperiment, wireTrial } from "../support/wireFactories";
 
 let server: FakeServer;
@@ -31,6 +32,15 @@ describe("the experiment page", () => {
     expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("25");
   });
 
+  it("tells a waiting experiment's place in line and lets it be cancelled", async () => {
+    showExperiment({ status: "waiting", queue_position: 2, started_at: null, progress: 0 });
+
+    const status = await screen.findByTestId("experiment-status");
+    expect(status.textContent).toBe("Waiting for a free slot");
+    expect(screen.getByTestId("queue-position").textContent).toContain("Place in line: 2.");
+    expect(screen.getByTestId("experiment-cancel")).toBeTruthy();
+  });
+
   it("shows a cancel that is under way instead of offering it again", async () => {
     showExperiment({ status: "running", cancel_requested: true });
 
@@ -50,6 +60,9 @@ describe("the experiment page", () => {
   });
 
   it("links to the model and lists the trials best first once it has succeeded", async () => {
+    server.on("GET", "/api/v1/experiments/42/leaderboard/", {
+      json: wireLeaderboardPage([wireLeaderboardRow(2, { is_best: true }), wireLeaderboardRow(1)]),
+    });
     showExperiment({ status: "succeeded", model: 5, progress: 1 });
 
     expect((await screen.findByTestId("model-link")).getAttribute("href")).toBe("/models/5");

@@ -77,4 +77,4 @@ def test_the_registry_builds_a_random_searcher_by_name():
 
 def test_the_registry_names_the_choices_for_an_unknown_searcher():
     with pytest.raises(ValueError, match="random"):
-        make_searcher("grid", SPACE, seed=0)
+        make_searcher("simulated-annealing", SPACE, seed=0)

@@ -243,7 +243,7 @@ def test_a_configuration_outside_the_search_space_is_refused_naming_the_bad_valu
                      {"algorithm": algorithm, "params": params})
 
     assert response.status_code == 400
-    assert f"{algorithm}.{name}='far-outside'" in response.json()["params"][0]
+    assert f"{algorithm}.{name}='far-outside'" in response.json()[f"params.{name}"][0]
     assert experiment.trials.count() == 2
 
 
@@ -251,4 +251,4 @@ def test_an_unknown_algorithm_is_refused(as_alice: object, dataset: object,
                                          queue: InProcessQueue) -> None:
     experiment = _running(dataset, queue, time_budget_s=600)
     response = _post(as_alice, experiment, "trials", queue, {"algorithm": "magic", "params": {}})
-    assert response.status_code == 400 and "magic" in response.json()["params"][0]
+    assert response.status_code == 400 and "magic" in response.json()["algorithm"][0]

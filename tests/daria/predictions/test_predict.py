@@ -61,7 +61,8 @@ def test_a_csv_is_predicted_stored_and_downloadable(as_alice: object, model: obj
     assert response.status_code == 201, response.json()
     body = response.json()
     assert body["n_rows"] == 30 and len(body["preview"]) == 20
-    assert body["columns"][-3:] == ["prediction", "probability_no", "probability_yes"]
+    assert body["columns"][-5:] == ["prediction", "probability_no", "probability_yes",
+                                    "unlike_training", "unlike_training_columns"]
     assert body["columns"][:4] == ["age", "plan", "usage", "churn"]  # the input, then ours
     download = as_alice.get(body["download_url"])
     assert download.status_code == 200

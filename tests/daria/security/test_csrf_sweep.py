@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hash
 SAMPLE_KWARGS: dict[str, object] = {
     "pk": 1, "member_id": 1, "name": "plan", "path": "projects", "uidb64": "MQ",
     "token": "set-password", "object_id": "1", "app_label": "auth", "content_type_id": 1,
-    "url": "missing", "id": 1,
+    "url": "missing", "id": 1, "chart": "metrics", "number": 0,
 }
 
 # It reads no session (no authentication classes) and signs nobody in: it answers a token in

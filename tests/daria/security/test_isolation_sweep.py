@@ -45,7 +45,25 @@ TARGETS: dict[str, Callable[[World], dict[str, object]]] = {
     "model-predict": lambda w: {"pk": w.model.pk},
     "model-download": lambda w: {"pk": w.model.pk},
     "prediction-download": lambda w: {"pk": w.batch.pk},
+    "prediction-detail": lambda w: {"pk": w.batch.pk},
+    "model-exports": lambda w: {"pk": w.model.pk},
+    "model-onnx": lambda w: {"pk": w.model.pk},
+    "model-insights": lambda w: {"pk": w.model.pk},
+    "model-insights-retry": lambda w: {"pk": w.model.pk},
+    "model-insight-chart": lambda w: {"pk": w.model.pk, "chart": "metrics"},
+    "trial-script": lambda w: {"pk": w.experiment.pk, "number": w.trial.number},
+    "experiment-space": lambda w: {"pk": w.experiment.pk},
+    "experiment-leaderboard": lambda w: {"pk": w.experiment.pk},
+    "experiment-leaderboard-export": lambda w: {"pk": w.experiment.pk},
+    "experiment-diagnostics": lambda w: {"pk": w.experiment.pk},
+    "experiment-diagnostics-chart": lambda w: {"pk": w.experiment.pk, "chart": "history"},
+    "experiment-reproducibility": lambda w: {"pk": w.experiment.pk},
+    "experiment-report": lambda w: {"pk": w.experiment.pk},
 }
+
+# What the owner gets where it is not 200: the world's model pipeline has no ONNX converter, and
+# its experiment kept no out-of-fold predictions to chart.
+OWNER_ANSWERS = {"model-onnx": 422, "model-insight-chart": 409}
 
 # Valid bodies, so that a view that checks its input before the object still reaches the lookup.
 BODIES: dict[str, dict[str, object]] = {
@@ -114,9 +132,10 @@ def test_the_owner_reads_the_same_routes(world: World, as_alice: APIClient) -> N
     for name in readable:
         params = {"target": "churn"} if name == "dataset-target-advice" else {}
         url = reverse(name, kwargs=TARGETS[name](world))
-        answers[url] = as_alice.get(url, params).status_code
+        answers[url] = (as_alice.get(url, params).status_code, OWNER_ANSWERS.get(name, 200))
 
-    assert set(answers.values()) == {200}, answers
+    wrong = {url: got for url, (got, expected) in answers.items() if got != expected}
+    assert not wrong
 
 
 def test_a_membership_of_alices_project_is_404_through_bobs_project(

@@ -7,7 +7,8 @@ steers away from them. Each group is a multivariate Parzen mixture: one componen
 uniform prior component. Maximising ``log l(x) - log g(x)`` over samples drawn from ``l`` is the
 TPE acquisition; it is equivalent to expected improvement under TPE's model (Bergstra et al., 2011).
 
-Conditional columns: when a candidate's parameter is inactive, the column is skipped (the density
+Conditional columns (other families, or unmet conditions within the family, alike): when a
+candidate's parameter is inactive, the column is skipped (the density
 is over the candidate's active parameters only); when the candidate's parameter is active but the
 component's is not (another algorithm), the column gets the uniform density. Every factor is thus
 a proper density over the candidate's own active parameters, for the good and bad group alike.
@@ -73,11 +74,14 @@ class ParzenEstimator:
         from_data = comp < len(self.centres)
         centres = self.centres[comp[from_data]]
         X[from_data, 0] = self._sample_categorical(centres[:, 0], 0, rng)
-        fresh = self.encoder.from_uniform(U[from_data])
+        # Every column starts from its uniform draw; the row's family is then taken from the
+        # centre's kernel, and the columns the centre also has are drawn around the centre.
+        # The final snap makes the columns of other families and unmet conditions inactive.
+        fresh = self.encoder.uniform_values(U[from_data])
         fresh[:, 0] = X[from_data, 0]
-        fresh = self.encoder.snap(fresh)
+        in_family = self.encoder.family[None, :] == fresh[:, :1]
         for j in range(1, self.encoder.n_columns):
-            known = ~np.isnan(centres[:, j]) & ~np.isnan(fresh[:, j])
+            known = ~np.isnan(centres[:, j]) & in_family[:, j]
             if self.encoder.n_choices[j] > 0:
                 fresh[known, j] = self._sample_categorical(centres[known, j], j, rng)
             else:

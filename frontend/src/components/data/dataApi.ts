@@ -6,7 +6,7 @@
  */
 import { request, upload } from "../../api/client";
 import type { ProgressHandler } from "../../api/client";
-import { toDataset } from "../../api/convert";
+import { toDataset, toWireId } from "../../api/convert";
 import type { Column, Dataset, DataWarning, Id } from "../../api/types";
 import type { WireDataset } from "../../api/wire";
 
@@ -164,6 +164,15 @@ export async function uploadDatasetWithOptions(
 ): Promise<DatasetProfile> {
   const path = `/projects/${encodeURIComponent(projectId)}/datasets/`;
   return toDatasetProfile((await upload(path, file, onProgress, optionFields(options))) as WireProfile);
+}
+
+/**
+ * Add the bundled example dataset (German credit) to a project of the caller's, or, without
+ * `projectId`, to a new project the server creates; resolves with the profiled dataset.
+ */
+export async function addExampleDataset(projectId?: Id): Promise<DatasetProfile> {
+  const body = projectId === undefined ? {} : { project: toWireId(projectId) };
+  return toDatasetProfile((await request("POST", "/example-dataset/", body)) as WireProfile);
 }
 
 export async function getDatasetProfile(id: Id): Promise<DatasetProfile> {

@@ -5,7 +5,11 @@ import { installFakeServer, type FakeServer } from "../../support/fakeServer";
 import { renderPage } from "../../support/renderPage";
 import { wireDataset } from "../../support/wireFactories";
 
-const plotly = vi.hoisted(() => ({ react: vi.fn(async () => undefined), purge: vi.fn() }));
+const plotly = vi.hoisted(() => ({
+  react: vi.fn(async () => undefined),
+  purge: vi.fn(),
+  register: vi.fn(),
+}));
 vi.mock("plotly.js-dist-min", () => plotly);
 
 const HOSTILE = "<b>bold</b>";

@@ -1,0 +1,191 @@
+"""The leaderboard of an experiment: filtered, sorted and paginated in the database.
+
+Each row carries the fold mean and spread and whether a paired test on the fold scores cannot
+tell the trial apart from the best trial (only the best trial is compared against, so a page
+costs one extra query however many trials the experiment has).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.db.models import F, QuerySet
+from django.http import Http404
+
+from automl_core.analysis.stats import summarize_folds, tied_with_best
+from daria.accounts.services import AnyUser, projects_for
+from daria.experiments.models import Experiment, Trial
+
+# What a sort key orders by in the database.
+SORT_FIELDS = {"score": "score", "fit_time": "fit_time_s", "predict_time": "predict_time_s",
+               "number": "number", "algorithm": "algorithm"}
+FINISHED_STATES = ("complete", "failed", "timeout", "pruned", "cancelled")
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+_ROW_FIELDS = ("number", "state", "algorithm", "params", "score", "fold_scores", "fit_time_s",
+               "predict_time_s", "error")
+
+
+@dataclass(frozen=True)
+class LeaderboardQuery:
+    """Which trials to show and in which order.
+
+    ``descending`` None means the natural order: best score first for ``score`` (by the
+    metric's direction), ascending for every other key.
+    """
+
+    sort: str = "score"
+    descending: bool | None = None
+    algorithms: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+    score_min: float | None = None
+    score_max: float | None = None
+
+
+@dataclass(frozen=True)
+class BestTrial:
+    """What every row is compared with."""
+
+    number: int
+    fold_scores: list[float | None]
+
+
+def readable_experiment(user: AnyUser, experiment_id: int) -> Experiment:
+    """One of the user's experiments with its dataset and final model, or 404.
+
+    Like ``experiments.services.get_experiment`` (same membership rule), without counting the
+    experiment's trials, which a leaderboard request does not need and which costs a scan of
+    every trial on each page.
+    """
+    try:
+        return (Experiment.objects.filter(project__in=projects_for(user))
+                .select_related("dataset", "model").get(pk=experiment_id))
+    except Experiment.DoesNotExist:
+        raise Http404("No such experiment.") from None
+
+
+def is_descending(query: LeaderboardQuery, experiment: Experiment) -> bool:
+    """Whether the query's sort runs from high to low."""
+    if query.descending is not None:
+        return query.descending
+    return query.sort == "score" and experiment.greater_is_better
+
+
+def filtered_trials(experiment: Experiment, query: LeaderboardQuery) -> QuerySet[Trial]:
+    """The experiment's finished trials matching the filters, in the query's order (trials
+    without a score last, ties by number)."""
+    trials = Trial.objects.filter(experiment=experiment, state__in=FINISHED_STATES)
+    if query.algorithms:
+        trials = trials.filter(algorithm__in=query.algorithms)
+    if query.states:
+        trials = trials.filter(state__in=query.states)
+    if query.score_min is not None:
+        trials = trials.filter(score__gte=query.score_min)
+    if query.score_max is not None:
+        trials = trials.filter(score__lte=query.score_max)
+    field = F(SORT_FIELDS[query.sort])
+    order = (field.desc(nulls_last=True) if is_descending(query, experiment)
+             else field.asc(nulls_last=True))
+    return trials.order_by(order, "number")
+
+
+def best_trial(experiment: Experiment) -> BestTrial | None:
+    """The completed trial with the best score (lowest number among equals), or None."""
+    order = F("score").desc() if experiment.greater_is_better else F("score").asc()
+    best = (Trial.objects.filter(experiment=experiment, state="complete", score__isnull=False)
+            .order_by(order, "number").values("number", "fold_scores").first())
+    return BestTrial(best["number"], best["fold_scores"]) if best else None
+
+
+def algorithms_tried(experiment: Experiment) -> list[str]:
+    """Every algorithm the experiment's finished trials used, sorted (the filter's choices)."""
+    return list(Trial.objects.filter(experiment=experiment, state__in=FINISHED_STATES)
+                .order_by("algorithm").values_list("algorithm", flat=True).distinct())
+
+
+def trial_row(values: dict[str, Any], experiment: Experiment, best: BestTrial | None,
+              n_rows: int) -> dict[str, Any]:
+    """One leaderboard row from a trial's stored values."""
+    folds = summarize_folds(values["fold_scores"])
+    is_best = best is not None and values["number"] == best.number
+    tied = None
+    if best is not None and values["state"] == "complete":
+        tied = True if is_best else tied_with_best(best.fold_scores, values["fold_scores"])
+    score = values["score"]
+    return {
+        "kind": "trial", "number": values["number"], "state": values["state"],
+        "algorithm": values["algorithm"], "params": values["params"], "score": score,
+        "metrics": {experiment.metric: score} if score is not None else {},
+        "fold_mean": folds.mean, "fold_std": folds.std, "n_folds": len(values["fold_scores"]),
+        "fit_time_s": values["fit_time_s"],
+        "predict_time_per_1000_s": per_thousand_rows(values["predict_time_s"], n_rows),
+        "model_size_bytes": None, "is_best": is_best, "tied_with_best": tied,
+        "error": values["error"],
+    }
+
+
+def per_thousand_rows(seconds: float | None, n_rows: int) -> float | None:
+    """Out-of-fold prediction time scaled to 1,000 rows (each row is predicted once in CV)."""
+    if seconds is None or n_rows <= 0:
+        return None
+    return seconds / n_rows * 1000
+
+
+def ensemble_row(experiment: Experiment) -> dict[str, Any] | None:
+    """The final model as a row (metrics of its out-of-fold blend), or None before it exists."""
+    model = getattr(experiment, "model", None)
+    if model is None:
+        return None
+    metrics = dict(model.metrics)
+    return {
+        "kind": "ensemble", "number": None, "state": "complete", "algorithm": model.algorithm,
+        "params": {}, "score": metrics.get(experiment.metric, model.score), "metrics": metrics,
+        "fold_mean": None, "fold_std": None, "n_folds": 0, "fit_time_s": None,
+        "predict_time_per_1000_s": None, "model_size_bytes": _file_size(model.file.path),
+        "is_best": False, "tied_with_best": None, "error": "",
+    }
+
+
+def _file_size(path: str) -> int | None:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return None
+
+
+def leaderboard_page(experiment: Experiment, query: LeaderboardQuery, page: int,
+                     page_size: int) -> dict[str, Any]:
+    """One page of the leaderboard, with the total count, the best trial and the final model.
+
+    A page past the end is empty (its ``count`` says how many rows there are), so a shared
+    link to page 7 still answers after filters shrink the list.
+    """
+    trials = filtered_trials(experiment, query)
+    count = trials.count()
+    best = best_trial(experiment)
+    n_rows = experiment.dataset.n_rows
+    start = (page - 1) * page_size
+    rows = [trial_row(values, experiment, best, n_rows)
+            for values in trials[start:start + page_size].values(*_ROW_FIELDS)]
+    return {
+        "count": count, "page": page, "page_size": page_size,
+        "num_pages": max(1, -(-count // page_size)), "metric": experiment.metric,
+        "greater_is_better": experiment.greater_is_better, "sort": query.sort,
+        "descending": is_descending(query, experiment),
+        "best_number": best.number if best else None, "ensemble": ensemble_row(experiment),
+        "algorithms": algorithms_tried(experiment), "results": rows,
+    }
+
+
+def all_rows(experiment: Experiment, query: LeaderboardQuery) -> Iterator[dict[str, Any]]:
+    """Every row the query selects (the final model first), for exports."""
+    ensemble = ensemble_row(experiment)
+    if ensemble is not None:
+        yield ensemble
+    best = best_trial(experiment)
+    n_rows = experiment.dataset.n_rows
+    for values in filtered_trials(experiment, query).values(*_ROW_FIELDS).iterator(2000):
+        yield trial_row(values, experiment, best, n_rows)

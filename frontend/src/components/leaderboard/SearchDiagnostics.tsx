@@ -1,0 +1,154 @@
+/**
+ * How the search went: optimization history and per-algorithm summary, then for one chosen
+ * algorithm its parallel coordinates, hyperparameter importance and the score by one
+ * hyperparameter. Every chart is a ChartCard (explanation and table toggle).
+ */
+import { useEffect, useId, useState } from "react";
+import {
+  getDiagnosticsChart,
+  getDiagnosticsIndex,
+  type DiagnosticsAlgorithm,
+  type DiagnosticsIndex,
+} from "../../api/leaderboard";
+import type { Id } from "../../api/types";
+import { useI18n } from "../../i18n/I18nProvider";
+import type { MessageKey } from "../../i18n/en";
+import { ChartCard, type ChartPayload } from "../charts/ChartCard";
+import { ErrorAlert } from "../ErrorAlert";
+import { Loading } from "../Loading";
+import "./leaderboard.css";
+
+export interface SearchDiagnosticsProps {
+  experimentId: Id;
+  /** Changes when the charts are worth fetching again (more trials, a new status). */
+  refreshKey?: unknown;
+}
+
+type ChartName = "history" | "summary" | "parallel" | "importance" | "slice";
+
+function useChart(experimentId: Id, chart: ChartName, algorithm: string | undefined, param: string | undefined, refreshKey: unknown) {
+  const [state, setState] = useState<{ payload: ChartPayload | null; error: unknown }>({ payload: null, error: null });
+  useEffect(() => {
+    let alive = true;
+    getDiagnosticsChart(experimentId, chart, { algorithm, param }).then(
+      (payload) => alive && setState({ payload, error: null }),
+      (error: unknown) => alive && setState({ payload: null, error }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [experimentId, chart, algorithm, param, refreshKey]);
+  return state;
+}
+
+function DiagnosticChart(props: { experimentId: Id; chart: ChartName; algorithm?: string; param?: string; refreshKey: unknown }) {
+  const { t } = useI18n();
+  const { payload, error } = useChart(props.experimentId, props.chart, props.algorithm, props.param, props.refreshKey);
+  if (error) return <ErrorAlert error={error} />;
+  if (!payload) return <Loading />;
+  return (
+    <ChartCard
+      title={t(`diag.${props.chart}.title` as MessageKey)}
+      explanation={t(`diag.${props.chart}.explain` as MessageKey)}
+      chart={payload}
+      testId={`diagnostic-${props.chart}`}
+    />
+  );
+}
+
+function AlgorithmCharts({ experimentId, algorithm, minimum, refreshKey }: {
+  experimentId: Id;
+  algorithm: DiagnosticsAlgorithm;
+  minimum: number;
+  refreshKey: unknown;
+}) {
+  const { t } = useI18n();
+  const paramId = useId();
+  const [param, setParam] = useState(algorithm.params[0] ?? "");
+  const chosen = algorithm.params.includes(param) ? param : (algorithm.params[0] ?? "");
+  return (
+    <>
+      <DiagnosticChart experimentId={experimentId} chart="parallel" algorithm={algorithm.name} refreshKey={refreshKey} />
+      {algorithm.importanceAvailable ? (
+        <DiagnosticChart experimentId={experimentId} chart="importance" algorithm={algorithm.name} refreshKey={refreshKey} />
+      ) : (
+        <p className="muted" data-testid="importance-unavailable">
+          {t("diag.importance.title")}: {t("diag.importance.unavailable", { minimum })}
+        </p>
+      )}
+      {chosen ? (
+        <>
+          <p className="lb-diagnostics-choice">
+            <label htmlFor={paramId}>{t("diag.param")}</label>
+            <select id={paramId} value={chosen} onChange={(e) => setParam(e.target.value)} data-testid="diagnostics-param">
+              {algorithm.params.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </p>
+          <DiagnosticChart experimentId={experimentId} chart="slice" algorithm={algorithm.name} param={chosen} refreshKey={refreshKey} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function SearchDiagnostics({ experimentId, refreshKey }: SearchDiagnosticsProps) {
+  const { t } = useI18n();
+  const algorithmId = useId();
+  const [index, setIndex] = useState<DiagnosticsIndex | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [algorithmName, setAlgorithmName] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    getDiagnosticsIndex(experimentId).then(
+      (found) => alive && setIndex(found),
+      (caught: unknown) => alive && setError(caught),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [experimentId, refreshKey]);
+
+  const withTrials = index?.algorithms.filter((a) => a.completed > 0) ?? [];
+  const mostTried = [...withTrials].sort((a, b) => b.completed - a.completed)[0];
+  const algorithm = withTrials.find((a) => a.name === algorithmName) ?? mostTried;
+
+  return (
+    <section data-testid="search-diagnostics">
+      <h2>{t("diag.heading")}</h2>
+      {error ? <ErrorAlert error={error} /> : null}
+      {index === null ? (
+        error ? null : <Loading />
+      ) : withTrials.length === 0 ? (
+        <p className="empty">{t("diag.empty")}</p>
+      ) : (
+        <>
+          <DiagnosticChart experimentId={experimentId} chart="history" refreshKey={refreshKey} />
+          <DiagnosticChart experimentId={experimentId} chart="summary" refreshKey={refreshKey} />
+          <p className="lb-diagnostics-choice">
+            <label htmlFor={algorithmId}>{t("diag.algorithm")}</label>
+            <select
+              id={algorithmId}
+              value={algorithm?.name}
+              onChange={(e) => setAlgorithmName(e.target.value)}
+              data-testid="diagnostics-algorithm"
+            >
+              {withTrials.map((a) => (
+                <option key={a.name} value={a.name}>
+                  {a.name} ({a.completed})
+                </option>
+              ))}
+            </select>
+          </p>
+          {algorithm ? (
+            <AlgorithmCharts key={algorithm.name} experimentId={experimentId} algorithm={algorithm} minimum={index.minImportanceTrials} refreshKey={refreshKey} />
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+"""From a finished experiment's leaderboard to the comparison of two trials: the leaderboard's
+sort lives in the URL, the compare page marks the parameters that differ, and its URL reopens
+the same view in a new tab (uvicorn, a real worker and Debian's headless Chromium)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from daria.accounts.services import create_project
+from tests.daria.factories import ExperimentFactory, TrialFactory, make_dataset
+from tests.processes import ServerProcess
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "correct horse battery"
+
+
+def _finished_experiment() -> object:
+    alice = get_user_model().objects.create_user("alice", password=PASSWORD)
+    dataset = make_dataset(alice, create_project(alice, "Churn"))
+    experiment = ExperimentFactory(dataset=dataset, status="succeeded", progress=1.0,
+                                   started_at=timezone.now(), finished_at=timezone.now())
+    for number, (leaves, rate, score) in enumerate([(31, 0.1, 0.81), (63, 0.1, 0.86),
+                                                    (15, 0.05, 0.78)]):
+        TrialFactory(experiment=experiment, number=number, score=score,
+                     params={"num_leaves": leaves, "learning_rate": rate},
+                     fold_scores=[score - 0.01, score, score + 0.01],
+                     finished_at=timezone.now())
+    return experiment
+
+
+def _sign_in(page: object, server: ServerProcess) -> None:
+    page.goto(server.url + "/login")
+    page.get_by_test_id("login-username").fill("alice")
+    page.get_by_test_id("login-password").fill(PASSWORD)
+    page.get_by_test_id("login-submit").click()
+    page.get_by_test_id("project-link").first.wait_for()
+
+
+def test_select_two_trials_and_compare_them(web_server: ServerProcess, page: object) -> None:
+    expect = pytest.importorskip("playwright.sync_api").expect
+    experiment = _finished_experiment()
+    _sign_in(page, web_server)
+
+    page.goto(f"{web_server.url}/experiments/{experiment.pk}")
+    rows = page.get_by_test_id("trial-row")
+    expect(rows).to_have_count(3, timeout=30_000)
+    assert [row.get_attribute("data-trial-number") for row in rows.all()] == ["1", "0", "2"]
+
+    # Sorting by number is written to the URL and survives a reload.
+    page.get_by_test_id("sort-number").click()
+    page.wait_for_url(re.compile(r"sort=number"))
+    page.reload()
+    expect(page.get_by_test_id("trial-row").first).to_have_attribute("data-trial-number", "0")
+    header = page.get_by_test_id("sort-number").locator("xpath=..")
+    expect(header).to_have_attribute("aria-sort", "ascending")
+
+    page.get_by_test_id("trial-row").nth(0).get_by_test_id("trial-select").check()
+    page.get_by_test_id("trial-row").nth(1).get_by_test_id("trial-select").check()
+    page.get_by_test_id("compare-selected").click()
+    page.wait_for_url(re.compile(r"/compare\?trials="))
+    shared_url = page.url
+
+    def assert_comparison(view: object) -> None:
+        leaves = view.locator("[data-testid=param-row][data-param=num_leaves]")
+        # A new tab loads the whole app first: allow for a slow, shared machine.
+        expect(leaves).to_have_attribute("data-differs", "true", timeout=30_000)
+        expect(leaves).to_contain_text("31")
+        expect(leaves).to_contain_text("63")
+        expect(leaves).to_contain_text("differs")
+        rate = view.locator("[data-testid=param-row][data-param=learning_rate]")
+        expect(rate).to_have_attribute("data-differs", "false")
+        expect(view.locator("[data-testid=metric-row][data-metric=roc_auc]")).to_contain_text(
+            "better")
+        expect(view.get_by_test_id("compare-folds")).to_be_visible()
+
+    assert_comparison(page)
+
+    shared = page.context.new_page()
+    shared.goto(shared_url)
+    assert_comparison(shared)
+    shared.close()
