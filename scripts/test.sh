@@ -30,4 +30,7 @@ echo "== engine (plain pytest, no Django)"
 $BIN/pytest -p no:django -W ignore::pytest.PytestConfigWarning tests/automl_core -q
 
 echo "== web app, worker and browser"
-$BIN/pytest tests/daria tests/integration tests/e2e -q
+# Two test processes, one file at a time each: most of these tests wait on workers and browsers,
+# so two in parallel halve the wall time. Each process gets its own test database.
+$BIN/pytest tests/daria tests/integration tests/e2e -q -n "${DARIA_TEST_PROCESSES:-2}" \
+  --dist loadfile
