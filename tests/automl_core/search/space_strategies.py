@@ -17,7 +17,7 @@ from automl_core.search.space import (
 def float_params(draw, name):
     log = draw(st.booleans())
     low = draw(st.floats(1e-4, 100.0) if log else st.floats(-100.0, 100.0))
-    # Not degenerate: ``CashSpace.sample`` of a log range [3, 3] can draw 3.0000000000000004.
+    # A real range: a single-value float (low == high) is not a parameter to search.
     width = draw(st.floats(1e-3, 1000.0))
     return FloatParam(name, low, low + width, log=log)
 
