@@ -105,11 +105,17 @@ def create_experiment(
     return experiment
 
 
-def enqueue_run(experiment: Experiment) -> None:
-    """Send the run to the queue, with a hard time limit of the budget plus a grace period."""
+def send_run(experiment: Experiment) -> None:
+    """Send the run to the queue, with a hard time limit of the budget plus a grace period;
+    raises BrokerUnavailable when the broker does not take it."""
     limit = experiment.time_budget_s + settings.DARIA_TASK_GRACE_S
+    enqueue(RUN_TASK, experiment.pk, time_limit=limit, soft_time_limit=limit - 30)
+
+
+def enqueue_run(experiment: Experiment) -> None:
+    """:func:`send_run`, marking the experiment failed with the reason when the broker is down."""
     try:
-        enqueue(RUN_TASK, experiment.pk, time_limit=limit, soft_time_limit=limit - 30)
+        send_run(experiment)
     except BrokerUnavailable as exc:
         finish_experiment(experiment, Experiment.Status.FAILED, error=str(exc.detail),
                           error_code=exc.default_code)

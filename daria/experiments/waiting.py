@@ -10,6 +10,7 @@ the last slot.
 from __future__ import annotations
 
 import functools
+import logging
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -18,6 +19,9 @@ from django.db.models import Q
 
 from daria.accounts import quotas
 from daria.experiments.models import Experiment
+from daria.lib.queue import BrokerUnavailable
+
+log = logging.getLogger(__name__)
 
 
 def lock_user(user_id: int) -> None:
@@ -37,7 +41,7 @@ def initial_status(user: AbstractBaseUser) -> Experiment.Status:
 def admit_waiting(user_id: int) -> list[int]:
     """Give the user's free slots to their oldest waiting experiments; return those started."""
     # services imports this module (to decide a new experiment's status): import it late.
-    from daria.experiments.services import change_status, enqueue_run
+    from daria.experiments.services import change_status
 
     started = []
     with transaction.atomic():
@@ -52,10 +56,21 @@ def admit_waiting(user_id: int) -> list[int]:
                              status=Experiment.Status.QUEUED):
                 started.append(experiment_id)
                 experiment = Experiment.objects.get(pk=experiment_id)
-                # robust: a broker that is down fails this experiment (enqueue_run records
-                # it) without failing the caller, usually another experiment that ended.
-                transaction.on_commit(functools.partial(enqueue_run, experiment), robust=True)
+                transaction.on_commit(functools.partial(_send_or_keep_waiting, experiment))
     return started
+
+
+def _send_or_keep_waiting(experiment: Experiment) -> None:
+    """Send an admitted experiment's run; when the broker is down, put it back in line (the
+    reaper admits it again later) instead of failing it or the caller."""
+    from daria.experiments.services import change_status, send_run
+
+    try:
+        send_run(experiment)
+    except BrokerUnavailable:
+        log.warning("broker down: experiment %s waits again for its slot", experiment.pk)
+        change_status(experiment.pk, {Experiment.Status.QUEUED},
+                      status=Experiment.Status.WAITING)
 
 
 def admit_all_waiting() -> list[int]:
