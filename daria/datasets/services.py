@@ -19,6 +19,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from automl_core.data import ColumnKind, ReadOptions, assess_target, profile_frame, read_table
 from automl_core.data.charts import column_chart
@@ -253,8 +254,11 @@ def update_column(user: AnyUser, dataset: Dataset, name: str, kind: str | None =
 
 
 def chart_of(dataset: Dataset, name: str) -> dict[str, Any]:
-    """The plotly figure (JSON) of a column, drawn from its stored statistics."""
-    return column_chart(name, get_column(dataset, name).stats)
+    """The plotly figure (JSON) of a column, drawn from its stored statistics, with the count
+    axis titled in the active language (the engine writes English)."""
+    figure = column_chart(name, get_column(dataset, name).stats)
+    figure["layout"]["yaxis"]["title"]["text"] = gettext("rows")
+    return figure
 
 
 def target_advice(dataset: Dataset, target: str) -> dict[str, Any]:

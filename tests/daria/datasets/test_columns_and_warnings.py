@@ -76,6 +76,17 @@ def test_a_chart_is_plotly_json_with_html_in_names_shown_as_text(as_alice: objec
         "&amp;", "&") == name
 
 
+def test_a_chart_counts_rows_in_the_users_language(as_alice: object, project: object) -> None:
+    dataset = _upload(as_alice, project, DATASETS / "titanic.csv")
+    url = _column_url(dataset, "age") + "chart/"
+
+    english = as_alice.get(url, HTTP_ACCEPT_LANGUAGE="en").json()
+    korean = as_alice.get(url, HTTP_ACCEPT_LANGUAGE="ko").json()
+
+    assert english["layout"]["yaxis"]["title"]["text"] == "rows"
+    assert korean["layout"]["yaxis"]["title"]["text"] == "행 수"
+
+
 def test_a_missing_column_is_a_404(as_alice: object, project: object) -> None:
     dataset = _upload(as_alice, project, DATASETS / "titanic.csv")
     assert as_alice.get(_column_url(dataset, "nope") + "chart/").status_code == 404
