@@ -17,30 +17,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-APP_PYTHON = REPO / ".venv" / "bin" / "python"
+from bench.served import APP_PYTHON, REPO, serve_daria
+
 LOCUST = REPO / "bench" / ".venv" / "bin" / "locust"
 PORT = 8765
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("uvicorn exited")
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("uvicorn did not answer")
 
 
 def _results(stats_csv: Path) -> list[dict[str, str]]:
@@ -65,21 +47,14 @@ def main() -> None:
     seeded = json.loads(subprocess.run(
         [APP_PYTHON, "-m", "bench.leaderboard.seed", "--trials", str(args.trials)], cwd=REPO,
         env=env, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
-    server = subprocess.Popen([REPO / ".venv" / "bin" / "uvicorn", "daria.asgi:application",
-                               "--host", "127.0.0.1", "--port", str(PORT), "--log-level",
-                               "warning"], cwd=REPO, env=env)
-    try:
-        _wait_until_up(f"http://127.0.0.1:{PORT}/api/v1/setup/", server)
+    with serve_daria(env, PORT) as url:
         prefix = Path(tempfile.mkdtemp(prefix="locust-")) / "leaderboard"
         load_env = {**env, "DARIA_BENCH_TOKEN": seeded["token"],
                     "DARIA_BENCH_EXPERIMENT": str(seeded["experiment"])}
         subprocess.run([LOCUST, "-f", REPO / "bench" / "leaderboard" / "locustfile.py",
-                        "--headless", "--host", f"http://127.0.0.1:{PORT}", "-u",
+                        "--headless", "--host", url, "-u",
                         str(args.users), "-r", str(args.spawn_rate), "-t", f"{args.duration}s",
                         "--csv", str(prefix), "--only-summary"], env=load_env, check=False)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(f"\n{args.trials} trials, {args.users} users, {args.duration} s\n")
     print("| request | requests | failures | req/s | p50 ms | p95 ms | p99 ms |")
     print("|---|---|---|---|---|---|---|")

@@ -25,29 +25,13 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from pathlib import Path
 
 import pandas as pd
 
-REPO = Path(__file__).resolve().parents[2]
-APP_PYTHON = REPO / ".venv" / "bin" / "python"
+from bench.served import APP_PYTHON, REPO, serve_daria
+
 PORT = 8766
 WARMUP = 3
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("uvicorn exited")
-        try:
-            urllib.request.urlopen(url, timeout=1)  # noqa: S310 - loopback
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("uvicorn did not answer")
 
 
 def _timings(call: Callable[[], object], repeats: int) -> list[float]:
@@ -108,20 +92,13 @@ def main() -> None:
     features = pd.read_csv(seeded["data"]).drop(columns=[seeded["target"]])
     frames = {1: features.head(1),
               1000: features.sample(1000, replace=True, random_state=0).reset_index(drop=True)}
-    server = subprocess.Popen([REPO / ".venv" / "bin" / "uvicorn", "daria.asgi:application",
-                               "--host", "127.0.0.1", "--port", str(PORT), "--log-level",
-                               "warning"], cwd=REPO, env=env)
-    url = f"http://127.0.0.1:{PORT}/api/v1/models/{seeded['model']}/predict/"
     results: dict[tuple[str, int], list[float]] = {}
-    try:
-        _wait_until_up(f"http://127.0.0.1:{PORT}/api/v1/setup/", server)
+    with serve_daria(env, PORT) as base:
+        url = f"{base}/api/v1/models/{seeded['model']}/predict/"
         for size, frame in frames.items():
             rows = json.loads(frame.to_json(orient="records"))
             results[("REST", size)] = _timings(_rest_call(url, seeded["token"], rows),
                                                args.repeats)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     for size, frame in frames.items():
         results[("direct", size)] = _timings(_direct_call(seeded["model_path"], frame),
                                              args.repeats)

@@ -17,11 +17,11 @@ from django.contrib.auth import get_user_model
 
 from daria.accounts.tokens import create_token
 from tests.e2e.axe import blocking, describe, run_axe
+from tests.e2e.steps import PASSWORD, sign_in
 from tests.processes import ServerProcess
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "correct horse battery"
 SCHEMES = ("light", "dark")
 LAPTOP = {"width": 1280, "height": 720}
 EXPERIMENT_TIMEOUT_S = 240
@@ -47,14 +47,6 @@ def _finished_experiment(page: Any, server: ServerProcess, secret: str, dataset_
         experiment = _api(page, server, secret, "GET", f"experiments/{experiment['id']}/")
     assert experiment["status"] == "succeeded", experiment
     return experiment
-
-
-def _sign_in(page: Any, server: ServerProcess) -> None:
-    page.goto(server.url + "/login")
-    page.get_by_test_id("login-username").fill("alice")
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    page.wait_for_url(re.compile(r"/$"))
 
 
 def _settled(page: Any, ready: str) -> None:
@@ -106,7 +98,7 @@ def test_every_page_has_no_serious_accessibility_violation(web_server: ServerPro
         page.goto(web_server.url + "/login")
         _settled(page, "[data-testid=login-username]")
         check("login", scheme)
-        _sign_in(page, web_server)
+        sign_in(page, web_server.url)
         for where, path, ready in signed_in_pages:
             page.goto(web_server.url + path)
             _settled(page, ready)
@@ -129,7 +121,7 @@ def test_the_theme_switch_overrides_the_system_and_explanations_work_by_keyboard
     _token, secret = create_token(alice, name="a11y")
     dataset = _api(page, web_server, secret, "POST", "example-dataset/", {})
     page.emulate_media(color_scheme="light")
-    _sign_in(page, web_server)
+    sign_in(page, web_server.url)
 
     page.get_by_test_id("theme-select").select_option("dark")
     expect(page.locator("html")).to_have_attribute("data-theme", "dark")

@@ -15,11 +15,11 @@ from django.contrib.auth import get_user_model
 
 from daria.accounts.tokens import create_token
 from tests.conftest import BAD_INPUTS
+from tests.e2e.steps import PASSWORD, sign_in
 from tests.processes import ServerProcess, wait_for
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "correct horse battery"
 TRAIN = BAD_INPUTS / "train_reference.csv"
 
 
@@ -64,11 +64,7 @@ def test_a_file_is_predicted_on_the_model_page_and_downloaded(web_server: Server
     _token, secret = create_token(alice, name="e2e")
     model_id = _trained_model(page, web_server, secret)
 
-    page.goto(web_server.url + "/login")
-    page.get_by_test_id("login-username").fill("alice")
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    page.wait_for_url(re.compile(r"/$|/projects"))
+    sign_in(page, web_server.url)
     page.goto(f"{web_server.url}/models/{model_id}")
 
     expect(page.get_by_test_id("model-sha256")).to_have_text(re.compile(r"^[0-9a-f]{64}$"))

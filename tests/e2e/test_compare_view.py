@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from daria.accounts.services import create_project
 from tests.daria.factories import ExperimentFactory, TrialFactory, make_dataset
+from tests.e2e.steps import PASSWORD, sign_in
 from tests.processes import ServerProcess
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "correct horse battery"
 
 
 def _finished_experiment() -> object:
@@ -33,18 +33,10 @@ def _finished_experiment() -> object:
     return experiment
 
 
-def _sign_in(page: object, server: ServerProcess) -> None:
-    page.goto(server.url + "/login")
-    page.get_by_test_id("login-username").fill("alice")
-    page.get_by_test_id("login-password").fill(PASSWORD)
-    page.get_by_test_id("login-submit").click()
-    page.get_by_test_id("project-link").first.wait_for()
-
-
 def test_select_two_trials_and_compare_them(web_server: ServerProcess, page: object) -> None:
     expect = pytest.importorskip("playwright.sync_api").expect
     experiment = _finished_experiment()
-    _sign_in(page, web_server)
+    sign_in(page, web_server.url)
 
     page.goto(f"{web_server.url}/experiments/{experiment.pk}")
     rows = page.get_by_test_id("trial-row")

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.daria.factories import churn_csv
+from tests.e2e.steps import PASSWORD, sign_in, upload_to_new_project
 from tests.processes import ServerProcess
 
 pytestmark = pytest.mark.e2e
@@ -19,17 +20,8 @@ pytestmark = pytest.mark.e2e
 def _train_a_model(page, url: str, csv_file: Path) -> None:  # noqa: ANN001 - a Playwright page
     """Sign in, upload the file, start a 10-second search and open its model."""
     expect = pytest.importorskip("playwright.sync_api").expect
-    page.goto(url + "/")
-    page.wait_for_url(re.compile(r"/login"))
-    page.get_by_test_id("login-username").fill("alice")
-    page.get_by_test_id("login-password").fill("correct horse battery")
-    page.get_by_test_id("login-submit").click()
-    page.get_by_test_id("project-name").fill("Churn")
-    page.get_by_test_id("project-create").click()
-    page.get_by_test_id("project-link").filter(has_text="Churn").click()
-    page.get_by_test_id("dataset-file").set_input_files(str(csv_file))
-    page.get_by_test_id("dataset-upload").click()
-    page.wait_for_url(re.compile(r"/datasets/\d+"))
+    sign_in(page, url)
+    upload_to_new_project(page, "Churn", csv_file)
     page.get_by_test_id("target-select").select_option("churn")
     page.get_by_test_id("budget-input").fill("10")
     page.get_by_test_id("start-experiment").click()
@@ -43,7 +35,7 @@ def _train_a_model(page, url: str, csv_file: Path) -> None:  # noqa: ANN001 - a 
 def test_the_model_page_draws_its_charts_and_shows_them_as_tables(
     web_server: ServerProcess, page, tmp_path: Path  # noqa: ANN001
 ) -> None:
-    get_user_model().objects.create_user("alice", password="correct horse battery")
+    get_user_model().objects.create_user("alice", password=PASSWORD)
     expect = pytest.importorskip("playwright.sync_api").expect
     csv_file = tmp_path / "churn.csv"
     csv_file.write_bytes(churn_csv(n_rows=300))

@@ -13,6 +13,7 @@ from automl_core.search.registry import available_searchers
 from daria.experiments.models import Experiment, Trial
 from tests.conftest import DATASETS
 from tests.e2e.axe import assert_no_serious_violations
+from tests.e2e.steps import PASSWORD, sign_in, upload_to_new_project
 from tests.processes import ServerProcess, wait_for
 
 pytestmark = pytest.mark.e2e
@@ -24,19 +25,11 @@ SEARCHER = next((name for name in ("evolution", "grid", "tpe")
 def test_a_user_picks_effort_and_search_method_then_writes_a_configuration(
     web_server: ServerProcess, page
 ) -> None:
-    get_user_model().objects.create_user("alice", password="correct horse battery")
+    get_user_model().objects.create_user("alice", password=PASSWORD)
     expect = pytest.importorskip("playwright.sync_api").expect
 
-    page.goto(web_server.url + "/login")
-    page.get_by_test_id("login-username").fill("alice")
-    page.get_by_test_id("login-password").fill("correct horse battery")
-    page.get_by_test_id("login-submit").click()
-    page.get_by_test_id("project-name").fill("Credit")
-    page.get_by_test_id("project-create").click()
-    page.get_by_test_id("project-link").filter(has_text="Credit").click()
-    page.get_by_test_id("dataset-file").set_input_files(str(DATASETS / "credit_g.csv"))
-    page.get_by_test_id("dataset-upload").click()
-    page.wait_for_url(re.compile(r"/datasets/\d+"))
+    sign_in(page, web_server.url)
+    upload_to_new_project(page, "Credit", DATASETS / "credit_g.csv")
     page.get_by_test_id("target-select").select_option("class")
 
     # Effort: a preset; the advanced options are folded until opened.

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from daria.experiments.models import Experiment, Trial
 from tests.conftest import DATASETS
 from tests.e2e import conftest as e2e
+from tests.e2e.steps import PASSWORD, sign_in, upload_to_new_project
 from tests.processes import ServerProcess
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
@@ -26,21 +27,13 @@ def test_trial_rows_arrive_on_the_live_stream_while_the_search_runs(
     web_server: ServerProcess, page: object
 ) -> None:
     expect = pytest.importorskip("playwright.sync_api").expect
-    get_user_model().objects.create_user("alice", password="correct horse battery")
+    get_user_model().objects.create_user("alice", password=PASSWORD)
     streams: list[str] = []
     page.on("request", lambda request: streams.append(request.url)
                if request.url.endswith("/events/") else None)
 
-    page.goto(web_server.url + "/login")
-    page.get_by_test_id("login-username").fill("alice")
-    page.get_by_test_id("login-password").fill("correct horse battery")
-    page.get_by_test_id("login-submit").click()
-    page.get_by_test_id("project-name").fill("Credit")
-    page.get_by_test_id("project-create").click()
-    page.get_by_test_id("project-link").filter(has_text="Credit").click()
-    page.get_by_test_id("dataset-file").set_input_files(str(DATASETS / "credit_g.csv"))
-    page.get_by_test_id("dataset-upload").click()
-    page.wait_for_url(re.compile(r"/datasets/\d+"))
+    sign_in(page, web_server.url)
+    upload_to_new_project(page, "Credit", DATASETS / "credit_g.csv")
     page.get_by_test_id("target-select").select_option("class")
     page.get_by_test_id("budget-input").fill(str(BUDGET_S))
     page.get_by_test_id("start-experiment").click()

@@ -10,27 +10,19 @@ import pandas as pd
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from automl_core import AutoML
 from automl_core.data import read_table
-from daria.accounts.services import create_project
-from daria.predictions.services import save_trained_model
-from tests.conftest import BAD_INPUTS, stored_files
-from tests.daria.factories import ExperimentFactory, make_dataset
+from tests.conftest import stored_files
+from tests.daria.predictions.reference import TRAIN, fit_reference, save_reference_model
 from tests.integration.conftest import private_queue, worker  # noqa: F401 - fixtures
 from tests.processes import wait_for
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("worker")]
 
-TRAIN = BAD_INPUTS / "train_reference.csv"
-
 
 @pytest.fixture
 def model(alice: object, settings: object) -> object:
     settings.DARIA_ASYNC_PARSE_BYTES = 2_000  # the reference rows below are larger than this
-    fitted = AutoML(time_budget_s=3, seed=0).fit(read_table(TRAIN).frame, target="churn")
-    dataset = make_dataset(alice, create_project(alice, "Large"), TRAIN.read_bytes(),
-                           "train_reference.csv")
-    return save_trained_model(ExperimentFactory(dataset=dataset, target="churn"), fitted)
+    return save_reference_model(alice, fit_reference(budget_s=3), "Large")
 
 
 def _rows(columns_to_drop: tuple[str, ...] = ()) -> bytes:

@@ -2,7 +2,6 @@
 missing ones named, unseen categories counted (model trained on ``train_reference.csv``)."""
 
 import io
-import json
 
 import openpyxl
 import pandas as pd
@@ -11,29 +10,23 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from automl_core import AutoML
 from automl_core.data import read_table
-from daria.accounts.services import create_project
 from daria.predictions.models import PredictionBatch
-from daria.predictions.services import save_trained_model
 from tests.conftest import BAD_INPUTS, stored_files
-from tests.daria.factories import ExperimentFactory, make_dataset
+from tests.daria.predictions.reference import MANIFEST, TRAIN, fit_reference, save_reference_model
 
 pytestmark = pytest.mark.django_db
 
-MANIFEST = {e["file"]: e for e in json.loads((BAD_INPUTS / "manifest.json").read_text())["files"]}
-TRAIN = BAD_INPUTS / "train_reference.csv"
 
 
 @pytest.fixture(scope="module")
 def fitted() -> AutoML:
     """One real model on the reference file, trained once for this module."""
-    return AutoML(time_budget_s=4, seed=0).fit(read_table(TRAIN).frame, target="churn")
+    return fit_reference()
 
 
 @pytest.fixture
 def model(alice: object, fitted: AutoML) -> object:
-    dataset = make_dataset(alice, create_project(alice, "Predict input"), TRAIN.read_bytes(),
-                           "train_reference.csv")
-    return save_trained_model(ExperimentFactory(dataset=dataset, target="churn"), fitted)
+    return save_reference_model(alice, fitted, "Predict input")
 
 
 def _predict(client: object, model: object, content: bytes, name: str = "new.csv",

@@ -11,28 +11,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from automl_core import AutoML
 from automl_core.data import read_table
-from daria.accounts.services import create_project
-from daria.predictions.services import save_trained_model
 from tests.conftest import BAD_INPUTS
-from tests.daria.factories import ExperimentFactory, make_dataset
+from tests.daria.predictions.reference import MANIFEST, TRAIN, fit_reference, save_reference_model
 
 pytestmark = pytest.mark.django_db
 
-MANIFEST = {e["file"]: e for e in json.loads((BAD_INPUTS / "manifest.json").read_text())["files"]}
-TRAIN = BAD_INPUTS / "train_reference.csv"
 
 
 @pytest.fixture(scope="module")
 def fitted() -> AutoML:
     """One real model on the reference file, trained once for this module."""
-    return AutoML(time_budget_s=4, seed=0).fit(read_table(TRAIN).frame, target="churn")
+    return fit_reference()
 
 
 @pytest.fixture
 def model(alice: object, fitted: AutoML) -> object:
-    dataset = make_dataset(alice, create_project(alice, "Outputs"), TRAIN.read_bytes(),
-                           "train_reference.csv")
-    return save_trained_model(ExperimentFactory(dataset=dataset, target="churn"), fitted)
+    return save_reference_model(alice, fitted, "Outputs")
 
 
 def _rows(n: int = 3) -> list[dict]:

@@ -1,0 +1,45 @@
+"""Serve Daria for a load benchmark: uvicorn as ``make run`` starts it, one process, loopback."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+APP_PYTHON = REPO / ".venv" / "bin" / "python"
+
+
+@contextmanager
+def serve_daria(env: dict[str, str], port: int, timeout_s: float = 60) -> Iterator[str]:
+    """Run ``daria.asgi`` under uvicorn on ``port`` until the block ends; yield its base URL
+    once it answers (any HTTP status counts)."""
+    server = subprocess.Popen([REPO / ".venv" / "bin" / "uvicorn", "daria.asgi:application",
+                               "--host", "127.0.0.1", "--port", str(port), "--log-level",
+                               "warning"], cwd=REPO, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(f"{url}/api/v1/setup/", server, timeout_s)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("uvicorn exited")
+        try:
+            urllib.request.urlopen(url, timeout=1)  # noqa: S310 - loopback
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError("uvicorn did not answer")
