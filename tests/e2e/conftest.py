@@ -44,7 +44,7 @@ def web_server(real_services: None, transactional_db: None, tmp_path: Path
 @pytest.fixture
 def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     """A fresh page of a headless Chromium with downloads allowed."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     # Playwright's sync API runs an event loop in the test thread; the ORM calls the test makes
     # around the browser are still plain synchronous code.
@@ -55,6 +55,9 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         context = browser.new_context(accept_downloads=True, locale="en-US")
         browser_page = context.new_page()
         browser_page.set_default_timeout(30_000)
+        # The CI machine has two busy cores and a worker beside the browser: a page that loads
+        # a saved model can take more than expect()'s default five seconds to fill in.
+        expect.set_options(timeout=20_000)
         yield browser_page
         # Database connections the test opened while Playwright ran live in Playwright's context,
         # where pytest-django never closes them: close them here, in that context.
