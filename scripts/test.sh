@@ -17,6 +17,9 @@ $BIN/lint-imports
 echo "== secrets scan (new findings against .secrets.baseline)"
 $BIN/python scripts/check_secrets.py
 
+echo "== dependency audit (pip-audit, npm audit; says NOT RUN when the advisory services are out of reach)"
+$BIN/python scripts/audit_dependencies.py
+
 echo "== OpenAPI schema and frontend wire types"
 bash scripts/check-api-types.sh
 

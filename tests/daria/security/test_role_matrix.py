@@ -1,5 +1,8 @@
 """What each role may do in a project: owners everything, editors all but members, viewers only
-read, and non-members nothing (404, so that they learn nothing of the project)."""
+read, and non-members nothing (404, so that they learn nothing of the project).
+
+Every case runs twice, through each real way of signing in: a browser session and an API token
+in the ``Authorization`` header (a token acts with exactly its owner's roles)."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from rest_framework.test import APIClient
 
 from daria.accounts.models import Role
 from daria.accounts.services import add_member
-from tests.conftest import client_for
+from daria.accounts.tokens import create_token
 from tests.daria.factories import ExperimentFactory, churn_csv
 from tests.daria.security.world import World
 
@@ -92,27 +95,42 @@ MATRIX: dict[str, tuple[Action, tuple[int, int, int, int]]] = {
     "remove a member": (_remove_a_member, (204, 403, 403, 404)),
 }
 
-CASES = [pytest.param(action, role, expected[i], id=f"{role}-may-{action.replace(' ', '-')}")
-         for action, (_, expected) in MATRIX.items() for i, role in enumerate(ROLES)]
+SIGN_INS = ("session", "token")
+
+CASES = [pytest.param(action, role, sign_in, expected[i],
+                      id=f"{role}-may-{action.replace(' ', '-')}-by-{sign_in}")
+         for action, (_, expected) in MATRIX.items() for i, role in enumerate(ROLES)
+         for sign_in in SIGN_INS]
+
+
+def _signed_in(user: object, sign_in: str) -> APIClient:
+    """A client that authenticates as ``user`` the real way: a session cookie or a token."""
+    client = APIClient()
+    if sign_in == "session":
+        client.force_login(user)
+    else:
+        _token, secret = create_token(user, name="role matrix")
+        client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+    return client
 
 
 @pytest.fixture
 def client_of(world: World, alice: object, charlie: object, bob: object
-              ) -> Callable[[str], APIClient]:
+              ) -> Callable[[str, str], APIClient]:
     """An API client for a role in alice's world (charlie is its viewer already)."""
     editor = get_user_model().objects.create_user("dave")
     add_member(world.project, editor, Role.EDITOR)
     users = {"owner": alice, "editor": editor, "viewer": charlie, "non-member": bob}
-    return lambda role: client_for(users[role])
+    return lambda role, sign_in: _signed_in(users[role], sign_in)
 
 
-@pytest.mark.parametrize(("action", "role", "expected"), CASES)
+@pytest.mark.parametrize(("action", "role", "sign_in", "expected"), CASES)
 def test_a_role_gets_the_expected_answer_for_an_action(
-    action: str, role: str, expected: int, world: World,
-    client_of: Callable[[str], APIClient],
+    action: str, role: str, sign_in: str, expected: int, world: World,
+    client_of: Callable[[str, str], APIClient],
 ) -> None:
     do, _ = MATRIX[action]
 
-    response = do(client_of(role), world)
+    response = do(client_of(role, sign_in), world)
 
     assert response.status_code == expected, getattr(response, "data", response)
