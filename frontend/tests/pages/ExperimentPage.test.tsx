@@ -28,8 +28,11 @@ describe("the experiment page", () => {
     expect(status.getAttribute("data-status")).toBe("running");
     expect(status.textContent).toBe("실행 중");
     expect(screen.getByTestId("experiment-cancel")).toBeTruthy();
-    // 15 s of a 60 s budget spent: the bar shows that, not the 10% of the last finished trial.
-    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("25");
+    // 15 s of a 60 s budget spent: the bar shows that (a little more if the first render was
+    // slow), not the 10% of the last finished trial.
+    const shown = Number(screen.getByRole("progressbar").getAttribute("aria-valuenow"));
+    expect(shown).toBeGreaterThanOrEqual(25);
+    expect(shown).toBeLessThan(30);
   });
 
   it("tells a waiting experiment's place in line and lets it be cancelled", async () => {
