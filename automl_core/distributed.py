@@ -185,6 +185,7 @@ _TIMED_STATES = frozenset({TrialState.COMPLETE, TrialState.TIMEOUT})
 
 
 def _ranked(problem: SearchProblem, records: Sequence[TrialRecord]) -> list[TrialRecord]:
-    complete = [r for r in records if r.state is TrialState.COMPLETE]
+    complete = [r for r in records
+                if r.state is TrialState.COMPLETE and r.config.fidelity >= 1.0]
     greater = problem.metric.greater_is_better
     return sorted(complete, key=lambda r: (r.loss(greater), r.number))

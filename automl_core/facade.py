@@ -8,6 +8,7 @@ cross-validation), all within ``time_budget_s``.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -186,13 +187,15 @@ class AutoML:
         return ranked[0] if ranked else None
 
     def _ranked(self) -> list[TrialRecord]:
-        """Completed trials, best first."""
-        complete = [r for r in self.store.all() if r.state is TrialState.COMPLETE]
+        """Completed full-fidelity trials, best first (Hyperband's cheaper trials only guide)."""
+        complete = [r for r in self.store.all()
+                    if r.state is TrialState.COMPLETE and r.config.fidelity >= 1.0]
         metric = get_metric(self.metric, self._task())
         return sorted(complete, key=lambda r: (r.loss(metric.greater_is_better), r.number))
 
     def leaderboard(self) -> pd.DataFrame:
-        """One row per trial, best first; failed, cut and skipped trials last."""
+        """One row per trial, best first; lower-fidelity trials after the full ones, then failed,
+        cut and skipped trials."""
         records = self.store.all()
         metric = get_metric(self.metric, self._task()) if self.task else None
         ensemble = getattr(self, "ensemble_", {})
@@ -201,13 +204,13 @@ class AutoML:
             "score": r.score, "fold_std": float(np.std(r.fold_scores)) if r.fold_scores else None,
             "fit_time_s": r.fit_time_s, "predict_time_s": r.predict_time_s,
             "ensemble_weight": ensemble.get(r.number, 0), "params": dict(r.params),
-            "error": r.error,
+            "error": r.error, "fidelity": r.config.fidelity,
         } for r in records]
         frame = pd.DataFrame(rows, columns=["number", "state", "algorithm", "score", "fold_std",
                                             "fit_time_s", "predict_time_s", "ensemble_weight",
-                                            "params", "error"])
+                                            "params", "error", "fidelity"])
         if metric is not None and len(frame):
-            order = sorted(records, key=lambda r: (r.loss(metric.greater_is_better), r.number))
+            order = sorted(records, key=lambda r: _board_rank(r, metric.greater_is_better))
             frame = frame.set_index("number").loc[[r.number for r in order]].reset_index()
         return frame
 
@@ -308,6 +311,13 @@ class AutoML:
         for record in state["trials"]:
             automl.store.add(TrialRecord.from_dict(record))
         return automl
+
+
+def _board_rank(record: TrialRecord, greater_is_better: bool) -> tuple[int, float, int]:
+    """Leaderboard order: full-fidelity scores, then lower-fidelity ones, then the rest."""
+    loss = record.loss(greater_is_better)
+    group = 2 if math.isinf(loss) else 0 if record.config.fidelity >= 1.0 else 1
+    return group, loss, record.number
 
 
 def _refit_estimate(record: TrialRecord, data: PreparedData) -> float:

@@ -124,6 +124,66 @@ def roc_chart(curves: Sequence[tuple[str, np.ndarray, np.ndarray]],
     return chart(figure, [text.selection, text.auc], rows)
 
 
+@dataclass(frozen=True)
+class MulticlassPredictions:
+    """One selection's multiclass out-of-fold predictions: class indices and probabilities."""
+
+    label: str
+    y_true: np.ndarray  # class index per row
+    proba: np.ndarray  # one column per class, NaN rows where not predicted
+    classes: Sequence[str]  # the class names, in column order
+
+
+def _macro_roc(y_true: np.ndarray, proba: np.ndarray, grid: np.ndarray
+               ) -> tuple[np.ndarray, dict[int, float]]:
+    """The one-vs-rest ROC curves averaged on ``grid`` (false positive rates) and each class's
+    AUC; classes absent from ``y_true`` (or present in every row) have no curve."""
+    from sklearn.metrics import roc_auc_score, roc_curve
+
+    tprs, aucs = [], {}
+    for k in range(proba.shape[1]):
+        positive = y_true == k
+        if positive.all() or not positive.any():
+            continue
+        fpr, tpr, _ = roc_curve(positive, proba[:, k])
+        tprs.append(np.interp(grid, fpr, tpr))
+        aucs[k] = float(roc_auc_score(positive, proba[:, k]))
+    mean = np.mean(tprs, axis=0) if tprs else np.full(len(grid), np.nan)
+    return mean, aucs
+
+
+def multiclass_roc_chart(selections: Sequence[MulticlassPredictions],
+                         text: ChartText = ENGLISH) -> ChartPayload:
+    """Macro-averaged one-vs-rest ROC curves of multiclass out-of-fold predictions, one per
+    selection (colour and dash differ). Each class's curve against the rest is interpolated on
+    a common false-positive-rate grid and the true-positive rates averaged; its area is the
+    mean of the per-class AUCs. The table gives that macro AUC and every class's own AUC.
+    Rows without a prediction (NaN) are left out."""
+    import plotly.graph_objects as go
+
+    grid = np.linspace(0.0, 1.0, MAX_ROC_POINTS)
+    figure = go.Figure(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name=literal(text.chance),
+                                  line={"color": palette.REFERENCE, "dash": "dot"}))
+    names = list(dict.fromkeys(name for s in selections for name in s.classes))
+    rows = []
+    for index, selection in enumerate(selections):
+        kept = np.isfinite(selection.proba).all(axis=1)
+        mean_tpr, aucs = _macro_roc(selection.y_true[kept], selection.proba[kept], grid)
+        macro = float(np.mean(list(aucs.values()))) if aucs else None
+        shown = "–" if macro is None else f"{macro:.3f}"
+        figure.add_trace(go.Scatter(
+            x=[0.0, *grid], y=[0.0, *mean_tpr], mode="lines",
+            name=literal(f"{selection.label} ({shown})"),
+            line={"color": palette.color(index), "dash": palette.dash(index), "width": 2},
+        ))
+        by_name = {selection.classes[k]: auc for k, auc in aucs.items()}
+        rows.append([selection.label, macro, *[by_name.get(name) for name in names]])
+    figure.update_layout(**base_layout(text.false_positive_rate, text.true_positive_rate))
+    columns = [text.selection, text.macro_auc,
+               *[text.class_auc % {"label": name} for name in names]]
+    return chart(figure, columns, rows)
+
+
 def residual_chart(series: Sequence[tuple[str, np.ndarray, np.ndarray]],
                    text: ChartText = ENGLISH) -> ChartPayload:
     """Residuals (actual − predicted) of regression out-of-fold predictions as one box each,

@@ -34,6 +34,8 @@ class ChartText:
     true_positive_rate: str = "True positive rate"
     chance: str = "Chance"
     auc: str = "ROC AUC"
+    macro_auc: str = "Macro-average ROC AUC"
+    class_auc: str = "ROC AUC, %(label)s vs rest"
     residual: str = "Residual (actual − predicted)"
     q1: str = "First quartile"
     q3: str = "Third quartile"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from automl_core.data.task import Task, infer_task
+from automl_core.data.task import Task, TaskInference, infer_task
 from automl_core.exceptions import DataWarning, TargetError
 
 MIN_ROWS_PER_CLASS = 2
@@ -25,6 +25,9 @@ class TargetData:
     task_reason: str
     dropped_rows: int
     n_folds: int
+    # ``task_reason`` with its code and params, to translate it: the inference's, or
+    # ``chosen_by_user`` (params ``task``) when the caller chose another task.
+    task_inference: TaskInference
     warnings: list[DataWarning] = field(default_factory=list)
 
 
@@ -48,7 +51,9 @@ def prepare_target(
     dropped = int((~present).sum())
     inference = infer_task(frame[target])
     task = task or inference.task
-    reason = inference.reason if task is inference.task else f"chosen by the user ({task})"
+    if task is not inference.task:
+        inference = TaskInference(task, f"chosen by the user ({task})", "chosen_by_user",
+                                  {"task": str(task)})
     y_raw = frame.loc[present, target]
     features = features.loc[present].reset_index(drop=True)
     if len(y_raw) < MIN_ROWS:
@@ -62,7 +67,8 @@ def prepare_target(
         y, classes, n_folds = _encode_classes(y_raw, target, task, n_folds, warnings)
     else:
         y, classes = _regression_values(y_raw, target), ()
-    return TargetData(features, y, task, classes, reason, dropped, n_folds, warnings)
+    return TargetData(features, y, task, classes, inference.reason, dropped, n_folds, inference,
+                      warnings)
 
 
 def _encode_classes(

@@ -2,14 +2,16 @@
 
 Encoded folds are cached per input encoding, so a search preprocesses each fold once per encoding
 rather than once per trial. Evaluation returns fold scores, timings, out-of-fold predictions
-(kept for ensemble selection) and, for boosting, the round count the final refit should use.
+(kept for ensemble selection) and, for boosting, the round count the final refit should use. It
+also scores the out-of-fold predictions with every metric of the task, times prediction per 1,000
+rows and measures the last fold's fitted pipeline, for the leaderboard.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,7 +20,9 @@ from threadpoolctl import threadpool_limits
 from automl_core.data.column_types import ColumnKind
 from automl_core.data.splits import Fold
 from automl_core.data.task import Task
-from automl_core.evaluation.metrics import Metric
+from automl_core.evaluation.fidelity import training_subset
+from automl_core.evaluation.footprint import per_thousand_rows, pickled_size
+from automl_core.evaluation.metrics import Metric, score_all
 from automl_core.pipelines.family import FitContext, Rounds, refit_rounds
 from automl_core.pipelines.model import align_proba
 from automl_core.pipelines.preprocessing import Encoding, TabularPreprocessor
@@ -40,6 +44,10 @@ class Evaluation:
     predict_time_s: float
     oof: np.ndarray  # out-of-fold predictions (probabilities or values), NaN where not predicted
     refit_rounds: int | None = None  # boosting rounds for a refit on all rows (None: not boosting)
+    # Every metric of the task on the out-of-fold predictions (the chosen one included).
+    metrics: Mapping[str, float] = field(default_factory=dict)
+    predict_time_per_1000_s: float | None = None
+    model_size_bytes: int | None = None  # the last fold's pickled preprocessor and estimator
 
 
 class PreparedData:
@@ -55,6 +63,7 @@ class PreparedData:
         self.n_classes = n_classes
         self._cache: dict[tuple[Encoding, int], tuple[np.ndarray, np.ndarray]] = {}
         self._categorical: dict[tuple[Encoding, int], tuple[int, ...]] = {}
+        self._preprocessors: dict[tuple[Encoding, int], TabularPreprocessor] = {}
 
     @property
     def oof_rows(self) -> np.ndarray:
@@ -70,7 +79,13 @@ class PreparedData:
             self._cache[key] = (pre.transform(self.features.iloc[train]),
                                 pre.transform(self.features.iloc[valid]))
             self._categorical[key] = pre.categorical_indices_
+            self._preprocessors[key] = pre
         return self._cache[key]
+
+    def preprocessor(self, encoding: Encoding, fold: int) -> TabularPreprocessor:
+        """The preprocessor fitted on ``fold``'s training rows under ``encoding``."""
+        self.encoded(encoding, fold)
+        return self._preprocessors[(encoding, fold)]
 
     def categorical(self, encoding: Encoding, fold: int) -> tuple[int, ...]:
         """The category-code columns of ``fold``'s matrices under ``encoding``."""
@@ -103,16 +118,18 @@ def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: in
             if time.monotonic() + per_fold > deadline:
                 raise TrialTimeout(f"{len(fold_scores)} of {len(data.folds)} folds done")
         X_train, X_valid = data.encoded(family.encoding, index)  # noqa: N806
+        X_train, y_train = training_subset(X_train, data.y[train], config.fidelity,  # noqa: N806
+                                           data.task.is_classification, seed, index)
         started = time.monotonic()
         grow_until = _earliest(deadline, None if trial_budget_s is None
                                else started + trial_budget_s / len(data.folds))
         context = FitContext(data.task, data.n_classes, seed, n_jobs, grow_until,
                              data.categorical(family.encoding, index))
         with threadpool_limits(limits=n_jobs):  # OpenMP/BLAS threads never exceed n_jobs
-            model = family.fit(family.build(config.params, context), X_train, data.y[train],
+            model = family.fit(family.build(config.hyperparameters, context), X_train, y_train,
                                context)
             fitted = time.monotonic()
-            fold_rounds.append(family.fitted_rounds(model, len(train)))
+            fold_rounds.append(family.fitted_rounds(model, len(y_train)))
             if deadline is not None and fitted > deadline:
                 raise TrialTimeout("the deadline passed while fitting")
             if data.task.is_classification:
@@ -125,8 +142,12 @@ def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: in
     rows = data.oof_rows
     known = [r for r in fold_rounds if r is not None]
     rounds = refit_rounds(known, len(data.y)) if len(known) == len(fold_rounds) else None
+    size = pickled_size((data.preprocessor(family.encoding, len(data.folds) - 1), model))
     return Evaluation(metric.score(data.y[rows], oof[rows]), tuple(fold_scores), fit_time,
-                      predict_time, oof, rounds)
+                      predict_time, oof, rounds,
+                      metrics=score_all(data.task, data.y[rows], oof[rows]),
+                      predict_time_per_1000_s=per_thousand_rows(predict_time, len(rows)),
+                      model_size_bytes=size)
 
 
 def _earliest(*times: float | None) -> float | None:

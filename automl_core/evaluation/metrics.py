@@ -98,6 +98,28 @@ DEFAULT_METRIC: dict[Task, MetricName] = {
 }
 
 
+def metrics_for(task: Task) -> list[Metric]:
+    """Every metric that applies to ``task``, in :class:`MetricName` order."""
+    return [METRICS[name] for name in MetricName if task in METRICS[name].tasks]
+
+
+def score_all(task: Task, y_true: np.ndarray, y_pred: np.ndarray) -> dict[str, float]:
+    """Every metric of ``task`` on the same predictions, by name.
+
+    A metric that is undefined on these rows (ROC AUC when a class never occurs, R² of a
+    constant target) is left out rather than reported as NaN, so each value shown is a number.
+    """
+    scores = {}
+    for metric in metrics_for(task):
+        try:
+            value = metric.score(y_true, y_pred)
+        except ValueError:  # scikit-learn's "only one class present" and the like
+            continue
+        if np.isfinite(value):
+            scores[metric.name.value] = value
+    return scores
+
+
 def get_metric(name: MetricName | str | None, task: Task) -> Metric:
     """The metric called ``name`` (the task's default when ``None``), checked against the task."""
     if name is None:

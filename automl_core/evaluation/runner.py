@@ -47,15 +47,17 @@ class TrialRunner:
     def __call__(self, number: int, config: Configuration) -> TrialRecord:
         """Evaluate ``config`` as trial ``number``."""
         deadline = self.deadline()
-        if time.monotonic() + self.expected_duration(config.algorithm) > deadline:
+        if time.monotonic() + self.expected_duration(config.algorithm,
+                                                     config.fidelity) > deadline:
             return TrialRecord(number, TrialState.PRUNED, config.algorithm, config.params,
                                error=SKIPPED)
         started = time.monotonic()
         try:
             result = evaluate(config, self.data, self.metric, self.seed, self.n_jobs, deadline,
-                              self.trial_budget_s)
+                              self._trial_budget(config))
         except TrialTimeout as timeout:
-            self._durations[config.algorithm].append(time.monotonic() - started)
+            self._durations[config.algorithm].append(
+                (time.monotonic() - started) / config.fidelity)
             return TrialRecord(number, TrialState.TIMEOUT, config.algorithm, config.params,
                                fit_time_s=time.monotonic() - started,
                                error=f"cut at the time budget: {timeout}")
@@ -63,19 +65,36 @@ class TrialRunner:
             return TrialRecord(number, TrialState.FAILED, config.algorithm, config.params,
                                fit_time_s=time.monotonic() - started,
                                error=traceback.format_exc(limit=20))
-        self._durations[config.algorithm].append(result.fit_time_s + result.predict_time_s)
+        self._durations[config.algorithm].append(
+            (result.fit_time_s + result.predict_time_s) / config.fidelity)
         if not np.isfinite(result.score):
             return TrialRecord(number, TrialState.FAILED, config.algorithm, config.params,
                                error=f"the score is not finite ({result.score})")
-        self._keep(number, result.oof, self.metric.loss(result.score))
+        if config.fidelity >= 1.0:  # only full-fidelity trials may join the ensemble
+            self._keep(number, result.oof, self.metric.loss(result.score))
         return TrialRecord(number, TrialState.COMPLETE, config.algorithm, config.params,
                            result.score, result.fold_scores, result.fit_time_s,
-                           result.predict_time_s, refit_rounds=result.refit_rounds)
+                           result.predict_time_s, refit_rounds=result.refit_rounds,
+                           metrics=result.metrics,
+                           predict_time_per_1000_s=result.predict_time_per_1000_s,
+                           model_size_bytes=result.model_size_bytes)
 
-    def expected_duration(self, algorithm: str) -> float:
-        """The median duration of this family's evaluations so far (0 when none yet)."""
+    def expected_duration(self, algorithm: str, fidelity: float = 1.0) -> float:
+        """The median duration of this family's evaluations so far (0 when none yet).
+
+        Durations are kept per unit of fidelity (a trial on a third of the rows counts three
+        times its time), which over- rather than underestimates a full trial.
+        """
         durations = self._durations.get(algorithm)
-        return statistics.median(durations) if durations else 0.0
+        return fidelity * statistics.median(durations) if durations else 0.0
+
+    def _trial_budget(self, config: Configuration) -> float | None:
+        """The growth cap of ``config``'s trial: a low-fidelity trial gets its share of it, or
+        families that grow until the cap (forests, boosting, networks) would cost as much on a
+        ninth of the rows as on all of them."""
+        if self.trial_budget_s is None:
+            return None
+        return self.trial_budget_s * config.fidelity
 
     def cheapest_duration(self, algorithms: tuple[str, ...]) -> float:
         """The smallest expected duration among ``algorithms``."""

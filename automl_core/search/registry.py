@@ -2,8 +2,9 @@
 
 Every searcher name the product knows is declared in :class:`SearcherKind`. The random, grid and
 evolutionary searchers are registered here; the Bayesian-optimization package
-``automl_core.search.bayes`` registers its own factories with :func:`register_searcher` when it
-is imported, which :func:`searcher_factory` does on first use if that package is present.
+``automl_core.search.bayes`` and the multi-fidelity package ``automl_core.search.multifidelity``
+(Hyperband, BOHB) register their own factories with :func:`register_searcher` when imported,
+which :func:`searcher_factory` does on first use if those packages are present.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ SEARCHERS: dict[SearcherKind, SearcherFactory] = {
     SearcherKind.EVOLUTION: EvolutionSearcher,
 }
 
-_PLUGIN_MODULES = ("automl_core.search.bayes",)
+_PLUGIN_MODULES = ("automl_core.search.bayes", "automl_core.search.multifidelity")
 
 
 def register_searcher(kind: SearcherKind, factory: SearcherFactory) -> None:

@@ -6,6 +6,11 @@ algorithm family, then that family's own hyperparameters. Within a family a para
 *active* only when the condition holds, and an inactive parameter is absent from the
 configuration. Every distribution checks its arguments when it is created and round-trips through
 plain JSON-able dicts, so a searcher can be rebuilt on any worker from stored records alone.
+
+A configuration may also carry a *fidelity* in (0, 1): the fraction of each fold's training rows
+a multi-fidelity searcher (Hyperband, BOHB) evaluates it on. It travels in the parameters under
+the reserved name :data:`FIDELITY`, so every store that keeps a trial's parameters keeps it too;
+full fidelity is the absence of that entry, which is what every other searcher proposes.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 JsonScalar = bool | int | float | str | None
+FIDELITY = "fidelity"  # reserved parameter name: the share of training rows a trial uses
 
 
 class SpaceError(ValueError):
@@ -233,7 +239,24 @@ class Configuration:
 
     def __post_init__(self) -> None:
         ordered = dict(sorted((str(k), _plain(v)) for k, v in dict(self.params).items()))
+        if _is_full_fidelity(ordered.get(FIDELITY)):
+            del ordered[FIDELITY]  # full fidelity has one spelling: no entry
         object.__setattr__(self, "params", MappingProxyType(ordered))
+
+    @property
+    def fidelity(self) -> float:
+        """The share of training rows to evaluate on: 1.0 unless a lower fidelity is set."""
+        value = self.params.get(FIDELITY, 1.0)
+        return float(value) if isinstance(value, int | float) else math.nan
+
+    @property
+    def hyperparameters(self) -> dict[str, JsonScalar]:
+        """The algorithm's own parameters (the fidelity entry left out), for building a model."""
+        return {k: v for k, v in self.params.items() if k != FIDELITY}
+
+    def at_fidelity(self, fidelity: float) -> Configuration:
+        """The same algorithm and hyperparameters evaluated at ``fidelity`` (1.0: full)."""
+        return Configuration(self.algorithm, {**self.hyperparameters, FIDELITY: fidelity})
 
     def _key(self) -> tuple[str, tuple[tuple[str, tuple[str, Any]], ...]]:
         return (self.algorithm, tuple((k, _choice_key(v)) for k, v in self.params.items()))
@@ -272,6 +295,9 @@ class CashSpace:
             duplicates = sorted({n for n in names if names.count(n) > 1})
             if duplicates:
                 raise SpaceError(f"{algorithm}: duplicate parameter names {duplicates}")
+            if FIDELITY in names:
+                raise SpaceError(f"{algorithm}: {FIDELITY!r} is reserved for the fidelity of a "
+                                 f"trial; rename that parameter")
             _check_conditions(str(algorithm), params)
             frozen[str(algorithm)] = params
         object.__setattr__(self, "families", MappingProxyType(frozen))
@@ -323,7 +349,10 @@ class CashSpace:
         and what it allows, or the condition under which it is used.
         """
         params = self.params_of(config.algorithm)
-        extra = sorted(set(config.params) - {p.name for p in params})
+        if not 0.0 < config.fidelity <= 1.0 or isinstance(config.params.get(FIDELITY), bool):
+            raise SpaceError(f"{config.algorithm}.{FIDELITY}={config.params[FIDELITY]!r} is not "
+                             f"allowed; expected a number in (0, 1] (the share of training rows)")
+        extra = sorted(set(config.hyperparameters) - {p.name for p in params})
         if extra:
             raise SpaceError(f"{config.algorithm}: unknown parameters {extra}")
         active = {p.name for p in self.active_params(config.algorithm, config.params)}
@@ -413,6 +442,10 @@ def _describe_range(param: FloatParam | IntParam) -> str:
     if isinstance(param, IntParam):
         return f"an integer in [{param.low}, {param.high}]{scale}"
     return f"a number in [{param.low!r}, {param.high!r}]{scale}"
+
+
+def _is_full_fidelity(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value == 1
 
 
 def _check_name(name: str) -> None:

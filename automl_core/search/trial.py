@@ -34,7 +34,8 @@ class TrialRecord:
     """One evaluated configuration.
 
     ``score`` is the metric in its natural direction (higher AUC is better, lower RMSE is better);
-    use :meth:`loss` to get a value where lower is always better.
+    use :meth:`loss` to get a value where lower is always better. ``metrics`` holds every metric
+    of the task on the same out-of-fold predictions (the chosen one included), for comparison.
     """
 
     number: int
@@ -47,10 +48,15 @@ class TrialRecord:
     predict_time_s: float = 0.0
     error: str | None = None
     refit_rounds: int | None = None  # boosting rounds found in CV, for the refit on all rows
+    metrics: Mapping[str, float] = field(default_factory=dict)
+    predict_time_per_1000_s: float | None = None
+    model_size_bytes: int | None = None  # the last fold's fitted pipeline, pickled
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "state", TrialState(self.state))
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+        object.__setattr__(self, "metrics", MappingProxyType(
+            {str(name): float(value) for name, value in self.metrics.items()}))
         object.__setattr__(self, "fold_scores", tuple(float(s) for s in self.fold_scores))
         if self.state is TrialState.COMPLETE and (self.score is None or math.isnan(self.score)):
             raise ValueError(f"trial {self.number}: a COMPLETE trial needs a score")
@@ -73,7 +79,9 @@ class TrialRecord:
             "params": dict(self.params), "score": self.score,
             "fold_scores": list(self.fold_scores), "fit_time_s": self.fit_time_s,
             "predict_time_s": self.predict_time_s, "error": self.error,
-            "refit_rounds": self.refit_rounds,
+            "refit_rounds": self.refit_rounds, "metrics": dict(self.metrics),
+            "predict_time_per_1000_s": self.predict_time_per_1000_s,
+            "model_size_bytes": self.model_size_bytes,
         }
 
     @classmethod
@@ -85,5 +93,7 @@ class TrialRecord:
             score=data.get("score"), fold_scores=tuple(data.get("fold_scores", ())),
             fit_time_s=float(data.get("fit_time_s", 0.0)),
             predict_time_s=float(data.get("predict_time_s", 0.0)), error=data.get("error"),
-            refit_rounds=data.get("refit_rounds"),
+            refit_rounds=data.get("refit_rounds"), metrics=dict(data.get("metrics") or {}),
+            predict_time_per_1000_s=data.get("predict_time_per_1000_s"),
+            model_size_bytes=data.get("model_size_bytes"),
         )

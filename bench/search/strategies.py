@@ -44,7 +44,7 @@ from automl_core.search.trial import TrialRecord, TrialState
 from bench.engine.datasets import DATASETS, REPO
 
 OUTPUT = REPO / "frontend" / "src" / "data" / "search-strategies.json"
-STRATEGIES = ("random", "grid", "evolution", "gp-ei", "tpe", "rf-ei")
+STRATEGIES = ("random", "grid", "evolution", "gp-ei", "tpe", "rf-ei", "hyperband", "bohb")
 DIGITS = 5
 
 
@@ -70,7 +70,8 @@ def run_strategy(problem: SearchProblem, searcher_kind: str, budget_s: float,
         if record.state is TrialState.PRUNED:
             continue
         score = record.score if record.state is TrialState.COMPLETE else None
-        if score is not None and (best is None or _better(problem, score, best)):
+        full = record.config.fidelity >= 1.0  # Hyperband's cheaper trials are not candidates
+        if score is not None and full and (best is None or _better(problem, score, best)):
             best = score
         trials.append({"number": record.number,
                        "elapsed_s": round(time.monotonic() - started, 2),

@@ -42,9 +42,16 @@ class TrialStoreContract:
     def test_it_keeps_every_field_of_a_record(self, store):
         record = TrialRecord(0, TrialState.COMPLETE, "lightgbm", {"num_leaves": 31}, 0.91,
                              fold_scores=(0.9, 0.92), fit_time_s=1.5, predict_time_s=0.1,
-                             refit_rounds=137)
+                             refit_rounds=137, metrics={"roc_auc": 0.91, "log_loss": 0.3},
+                             predict_time_per_1000_s=0.07, model_size_bytes=2_500_000_000)
         store.add(record)
         assert store.get(0) == record
+
+    def test_a_record_without_the_other_metrics_comes_back_without_them(self, store):
+        store.add(_record(0))
+        stored = store.get(0)
+        assert dict(stored.metrics) == {}
+        assert stored.predict_time_per_1000_s is None and stored.model_size_bytes is None
 
     def test_an_unknown_number_is_a_key_error(self, store):
         with pytest.raises(KeyError):

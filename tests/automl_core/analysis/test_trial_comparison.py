@@ -5,10 +5,12 @@ import plotly.graph_objects as go
 import pytest
 
 from automl_core.analysis.comparison import (
+    MulticlassPredictions,
     Selection,
     fold_chart,
     fold_spreads,
     metric_rows,
+    multiclass_roc_chart,
     parameter_rows,
     residual_chart,
     roc_chart,
@@ -72,3 +74,45 @@ def test_residuals_box_per_selection() -> None:
     go.Figure(payload["figure"])
     medians = {row[0]: float(row[2]) for row in payload["table"]["rows"]}
     assert medians == {"exact": 0.0, "offset": 2.0}
+
+
+def _three_classes(noise: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Class indices and probabilities that favour the true class more as ``noise`` shrinks."""
+    rng = np.random.default_rng(seed)
+    y = np.repeat([0, 1, 2], 100)
+    logits = np.eye(3)[y] + rng.normal(scale=noise, size=(300, 3))
+    proba = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    return y, proba
+
+
+def test_multiclass_roc_overlays_one_macro_average_curve_per_selection() -> None:
+    from sklearn.metrics import roc_auc_score
+
+    y, sharp = _three_classes(0.3)
+    _, blurred = _three_classes(1.5, seed=1)
+    blurred[:10] = np.nan  # rows a holdout did not predict are left out
+    payload = multiclass_roc_chart([
+        MulticlassPredictions("trial 1", y, sharp, ["cat", "dog", "<b>bird</b>"]),
+        MulticlassPredictions("trial 2", y, blurred, ["cat", "dog", "<b>bird</b>"]),
+    ])
+    figure = go.Figure(payload["figure"])
+    curves = figure.data[1:]  # the first trace is the chance diagonal
+    assert [trace.name.split(" (")[0] for trace in curves] == ["trial 1", "trial 2"]
+    assert curves[0].line.color != curves[1].line.color
+    assert curves[0].line.dash != curves[1].line.dash  # a second cue besides colour
+    assert list(curves[0].y)[-1] == pytest.approx(1.0)
+    table = payload["table"]
+    assert table["columns"] == ["Selection", "Macro-average ROC AUC", "ROC AUC, cat vs rest",
+                                "ROC AUC, dog vs rest", "ROC AUC, <b>bird</b> vs rest"]
+    macro = roc_auc_score(y, sharp, multi_class="ovr", average="macro")
+    assert float(table["rows"][0][1]) == pytest.approx(macro, abs=1e-3)
+    assert float(table["rows"][0][1]) > float(table["rows"][1][1])
+
+
+def test_multiclass_roc_gives_no_auc_to_a_class_that_never_occurs() -> None:
+    y, proba = _three_classes(0.5)
+    present = y != 2
+    payload = multiclass_roc_chart([
+        MulticlassPredictions("a", y[present], proba[present], ["x", "y", "z"])])
+    row = payload["table"]["rows"][0]
+    assert row[2] is not None and row[4] is None

@@ -56,6 +56,22 @@ def test_rows_with_a_missing_target_are_dropped_and_counted():
     assert len(prepared.y) == len(prepared.features) == 20
 
 
+def test_the_prepared_target_keeps_the_reason_code_to_translate_it():
+    frame = pd.DataFrame({"x": range(20), "y": [1, 2] * 10})
+    inferred = prepare_target(frame, "y", n_folds=3)
+    assert inferred.task_inference.code == "two_values"
+    assert inferred.task_inference.params == {"values": 2}
+    assert inferred.task_reason == inferred.task_inference.reason
+
+
+def test_a_task_chosen_by_the_user_has_its_own_reason_code():
+    frame = pd.DataFrame({"x": range(20), "y": [1, 2] * 10})
+    chosen = prepare_target(frame, "y", Task.REGRESSION, n_folds=3)
+    assert chosen.task_inference.code == "chosen_by_user"
+    assert chosen.task_inference.params == {"task": "regression"}
+    assert chosen.task_reason == "chosen by the user (regression)"
+
+
 def test_it_rejects_a_class_with_a_single_row():
     frame = pd.DataFrame({"x": range(21), "y": ["a", "b"] * 10 + ["c"]})
     with pytest.raises(TargetError) as error:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from automl_core.data.task import Task
-from automl_core.evaluation.metrics import METRICS, MetricName, get_metric
+from automl_core.evaluation.metrics import METRICS, MetricName, get_metric, metrics_for, score_all
 from automl_core.exceptions import ConfigError
 
 PROBA = np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4], [0.3, 0.7]])
@@ -48,3 +48,18 @@ def test_defaults_per_task():
 def test_a_metric_of_the_wrong_task_is_rejected():
     with pytest.raises(ConfigError, match="rmse"):
         get_metric("rmse", Task.BINARY)
+
+
+def test_score_all_gives_every_metric_of_the_task_and_only_those():
+    scores = score_all(Task.BINARY, Y, PROBA)
+    assert set(scores) == {m.name.value for m in metrics_for(Task.BINARY)}
+    assert scores["roc_auc"] == 1.0 and scores["accuracy"] == 0.75
+    assert set(score_all(Task.REGRESSION, np.array([1.0, 2.0, 4.0]),
+                         np.array([1.0, 2.5, 3.0]))) == {"rmse", "mae", "r2"}
+
+
+def test_score_all_leaves_out_a_metric_that_is_undefined_on_the_rows():
+    one_class = np.array([1, 1, 1, 1])
+    scores = score_all(Task.BINARY, one_class, PROBA)
+    assert "roc_auc" not in scores
+    assert scores["accuracy"] == 0.5  # predicted 0, 1, 0, 1 for four 1s

@@ -221,8 +221,9 @@ def test_every_searcher_proposes_valid_conditional_configurations(kind):
     records = run(searcher, 20)
     for record in records:
         SPACE.validate(record.config)
-        assert set(record.params) == {
-            p.name for p in SPACE.active_params(record.algorithm, record.params)}
+        hyperparameters = record.config.hyperparameters  # a fidelity entry is not one of them
+        assert set(hyperparameters) == {
+            p.name for p in SPACE.active_params(record.algorithm, hyperparameters)}
     asked = searcher.ask(4)
     assert len(set(asked)) == 4
     assert not set(asked) & {r.config for r in records}

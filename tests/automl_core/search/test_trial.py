@@ -21,8 +21,18 @@ def test_a_record_is_frozen():
 
 
 def test_a_record_round_trips_through_json():
-    record = _record(algorithm="lightgbm", params={"learning_rate": 0.1}, refit_rounds=120)
+    record = _record(algorithm="lightgbm", params={"learning_rate": 0.1}, refit_rounds=120,
+                     metrics={"roc_auc": 0.8, "accuracy": 0.75}, predict_time_per_1000_s=0.02,
+                     model_size_bytes=48_000)
     assert TrialRecord.from_dict(json.loads(json.dumps(record.to_dict()))) == record
+
+
+def test_a_record_saved_before_the_other_metrics_existed_still_loads():
+    saved = {key: value for key, value in _record().to_dict().items()
+             if key not in ("metrics", "predict_time_per_1000_s", "model_size_bytes")}
+    record = TrialRecord.from_dict(saved)
+    assert dict(record.metrics) == {}
+    assert record.model_size_bytes is None and record.predict_time_per_1000_s is None
 
 
 def test_loss_flips_a_score_where_higher_is_better():

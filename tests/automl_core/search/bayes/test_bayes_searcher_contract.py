@@ -28,7 +28,8 @@ SPACE = CashSpace({
 })
 
 KINDS = [kind.value for kind in available_searchers()]
-MODEL_BASED = [kind for kind in KINDS if kind != SearcherKind.RANDOM]
+# Hyperband draws its new configurations at random too (it only stops the poor ones early).
+MODEL_BASED = [kind for kind in KINDS if kind not in (SearcherKind.RANDOM, SearcherKind.HYPERBAND)]
 # Grid and evolution have no model to explain a proposal with.
 EXPLAINING = [kind for kind in MODEL_BASED if hasattr(searcher_factory(kind), "explain")]
 
