@@ -12,6 +12,7 @@ from daria.experiments import services
 from daria.experiments.adapters import DatabaseTrialStore, decode_predictions
 from daria.experiments.models import Experiment, TrialPredictions
 from daria.experiments.problems import load_problem, monotonic_deadline, seconds_left
+from daria.exports.onnx_files import prepare_onnx
 from daria.insights.out_of_fold import record_out_of_fold
 from daria.predictions.models import TrainedModel
 from daria.predictions.services import save_trained_model
@@ -39,8 +40,10 @@ def finalize_experiment(experiment_id: int) -> str:
         # A second delivery after the model was saved only has to finish the experiment.
         if not TrainedModel.objects.filter(experiment=experiment).exists():
             model = save_trained_model(experiment, _build(experiment))
-            # The ensemble's out-of-fold predictions, for the model page's charts (never raises).
+            # The ensemble's out-of-fold predictions, for the model page's charts, and its ONNX
+            # file, for the model page's exports (neither raises).
             record_out_of_fold(model)
+            prepare_onnx(model)
     except AutoMLError as error:
         if experiment.cancel_requested:
             services.finish_experiment(experiment, Experiment.Status.CANCELLED)

@@ -13,12 +13,22 @@ class SkopsExportSerializer(serializers.Serializer):
     trusted_types = serializers.ListField(child=serializers.CharField())
 
 
+class OnnxInputSerializer(serializers.Serializer):
+    """One input of the ONNX file: a column, fed as float64 (``number``) or text (``text``)."""
+
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=["number", "text"])
+
+
 class OnnxExportSerializer(serializers.Serializer):
-    """Whether an ONNX file is offered, and if not, why."""
+    """Whether an ONNX file is offered (its inputs, outputs and a usage snippet), if not, why."""
 
     available = serializers.BooleanField()
     reason = serializers.CharField(allow_blank=True)
     download_url = serializers.CharField()
+    inputs = OnnxInputSerializer(many=True)
+    outputs = serializers.ListField(child=serializers.CharField())
+    snippet = serializers.CharField(allow_blank=True)
 
 
 class ModelExportsSerializer(serializers.Serializer):

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from pathlib import Path
+from typing import Any
 
 from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
 from automl_core.exceptions import AutoMLError
-from automl_core.export.onnx import onnx_blockers
 from automl_core.export.reproducibility import file_sha256, reproducibility_record
 from automl_core.export.script import TrialRecipe, trial_script
 from automl_core.persistence import TRUSTED_TYPES
@@ -20,51 +19,43 @@ from daria.accounts.services import AnyUser
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import load_problem
 from daria.experiments.services import get_experiment
-from daria.predictions.models import TrainedModel
-from daria.predictions.services import get_model, load_automl, model_sha256
+from daria.exports.onnx_files import onnx_file, onnx_filename, onnx_status
+from daria.predictions.services import get_model, model_sha256
 
 
 class OnnxNotAvailable(APIException):
-    """The model has parts without an ONNX converter."""
+    """The model does not convert to ONNX, or its ONNX file would not predict what it predicts."""
 
     status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     default_code = "onnx_not_available"
     default_detail = _lazy("This model cannot be exported to ONNX.")
 
 
-def onnx_reason(model: TrainedModel) -> str:
-    """Why ``model`` does not convert to ONNX, in the active language (empty: it converts)."""
-    blockers = onnx_blockers(load_automl(model).model_)
-    if not blockers:
-        return ""
-    return _("ONNX export is not available for this model: %(parts)s has no ONNX converter "
-             "(it reads numbers from text, splits dates and encodes categories by name). "
-             "Use the skops file or the prediction API instead.") % {"parts": ", ".join(blockers)}
-
-
 def model_exports(user: AnyUser, model_id: int) -> dict[str, Any]:
     """The export formats of one of the user's models: skops (with its SHA-256 and the types
-    its loader trusts) and ONNX (or why not)."""
+    its loader trusts) and ONNX (its inputs and a usage snippet, or why not)."""
     model = get_model(user, model_id)
-    reason = onnx_reason(model)
+    onnx = onnx_status(model)
     return {
         "skops": {"download_url": reverse("model-download", args=[model.pk]),
                   "sha256": model_sha256(model), "trusted_types": list(TRUSTED_TYPES)},
-        "onnx": {"available": not reason, "reason": reason,
-                 "download_url": reverse("model-onnx", args=[model.pk])},
+        "onnx": {"available": onnx.available, "reason": onnx.reason(),
+                 "download_url": reverse("model-onnx", args=[model.pk]),
+                 "inputs": [{"name": name, "kind": kind} for name, kind in onnx.inputs.items()],
+                 "outputs": list(onnx.outputs), "snippet": onnx.snippet(onnx_filename(model))},
         "predict_url": reverse("model-predict", args=[model.pk]),
         "feature_names": list(model.feature_names),
     }
 
 
-def onnx_export(user: AnyUser, model_id: int) -> NoReturn:
-    """Refuse with :class:`OnnxNotAvailable` naming the parts that do not convert.
-
-    No Daria pipeline converts today (see :mod:`automl_core.export.onnx`); a model without
-    blockers would need the converter this module does not have yet, so it is refused too.
-    """
-    reason = onnx_reason(get_model(user, model_id))
-    raise OnnxNotAvailable(reason or None)
+def onnx_export(user: AnyUser, model_id: int) -> tuple[Path, str]:
+    """The path and download name of the model's verified ONNX file; OnnxNotAvailable (422)
+    saying why when the model is not offered as ONNX."""
+    model = get_model(user, model_id)
+    onnx = onnx_status(model)
+    if not onnx.available:
+        raise OnnxNotAvailable(onnx.reason())
+    return onnx_file(model, onnx), onnx_filename(model)
 
 
 def get_trial(experiment: Experiment, number: int) -> Trial:
@@ -75,11 +66,17 @@ def get_trial(experiment: Experiment, number: int) -> Trial:
         raise Http404("No such trial.") from None
 
 
+def dataset_sha256(experiment: Experiment) -> str:
+    """The SHA-256 of the dataset file the experiment ran on: the one recorded when it was
+    created (older experiments recorded none: then the file's as it is now)."""
+    return experiment.dataset_sha256 or file_sha256(experiment.dataset.file.path)
+
+
 def _recipe(experiment: Experiment, trial: Trial) -> TrialRecipe:
     dataset = experiment.dataset
     return TrialRecipe(
         experiment_id=experiment.pk, trial_number=trial.number, dataset_name=dataset.name,
-        dataset_sha256=file_sha256(dataset.file.path), read_options=dataset.read_options,
+        dataset_sha256=dataset_sha256(experiment), read_options=dataset.read_options,
         excluded_columns=list(experiment.excluded_columns),
         column_kinds=dict(experiment.column_kinds), target=experiment.target,
         task=experiment.task, metric=experiment.metric, seed=experiment.seed,
@@ -113,7 +110,7 @@ def experiment_record(user: AnyUser, experiment_id: int) -> dict[str, Any]:
             "status": experiment.status,
         },
         dataset={
-            "id": dataset.pk, "name": dataset.name, "sha256": file_sha256(dataset.file.path),
+            "id": dataset.pk, "name": dataset.name, "sha256": dataset_sha256(experiment),
             "size_bytes": dataset.size_bytes, "read_options": dict(dataset.read_options),
             "excluded_columns": list(experiment.excluded_columns),
             "column_kinds": dict(experiment.column_kinds),

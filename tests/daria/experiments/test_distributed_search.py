@@ -45,7 +45,11 @@ def test_a_search_runs_one_task_per_trial_and_keeps_the_final_model(
     model = experiment.model
     assert model.score == max(t.score for t in trials if t.score is not None)
     assert model.classes == ["no", "yes"] and "roc_auc" in model.metrics
-    assert stored_files("models") == [Path(model.file.path)]
+    # The model file and, prepared by the finalizing task, its ONNX outcome (and file if offered).
+    saved = Path(model.file.path)
+    onnx_record, onnx_file = (saved.with_name(saved.name + end) for end in (".onnx.json", ".onnx"))
+    assert onnx_record in stored_files("models")
+    assert set(stored_files("models")) <= {saved, onnx_record, onnx_file}
     assert 0 < TrialPredictions.objects.filter(trial__experiment=experiment).count() <= 20
 
 

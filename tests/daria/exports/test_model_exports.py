@@ -1,5 +1,5 @@
-"""Model exports (skops with its SHA-256, ONNX refused with a reason) and the reproducibility
-record of an experiment."""
+"""Model exports (skops with its SHA-256; ONNX in tests/daria/exports/test_onnx_export.py) and
+the reproducibility record of an experiment."""
 
 import hashlib
 
@@ -24,21 +24,6 @@ def test_the_exports_list_the_skops_file_with_its_sha256_and_trusted_types(
     assert exports["skops"]["sha256"] == digest
     assert exports["skops"]["trusted_types"] == list(TRUSTED_TYPES)
     assert exports["predict_url"] == f"/api/v1/models/{model.pk}/predict/"
-
-
-@pytest.mark.parametrize(("language", "words"), [("en", "no ONNX converter"),
-                                                 ("ko", "ONNX 변환기")])
-def test_onnx_is_refused_naming_what_does_not_convert(as_alice: object, binary_experiment: object,
-                                                      language: str, words: str) -> None:
-    model = binary_experiment.model
-    exports = as_alice.get(f"/api/v1/models/{model.pk}/exports/",
-                           HTTP_ACCEPT_LANGUAGE=language).json()
-    response = as_alice.get(f"/api/v1/models/{model.pk}/onnx/", HTTP_ACCEPT_LANGUAGE=language)
-
-    assert exports["onnx"]["available"] is False
-    assert response.status_code == 422 and response.json()["code"] == "onnx_not_available"
-    assert "TabularPreprocessor" in response.json()["detail"] and words in response.json()["detail"]
-    assert exports["onnx"]["reason"] == response.json()["detail"]
 
 
 def test_the_reproducibility_record_lists_data_versions_space_and_trials(

@@ -69,11 +69,27 @@ function ExportFormats({ model }: { model: TrainedModel }) {
       </details>
       <h3>{t("exports.onnx")}</h3>
       {onnx.available ? (
-        <p>
-          <a className="button-link" href={onnx.download_url} download data-testid="export-onnx">
-            {t("exports.onnxDownload")}
-          </a>
-        </p>
+        <>
+          <p>
+            <a className="button-link" href={onnx.download_url} download data-testid="export-onnx">
+              {t("exports.onnxDownload")}
+            </a>
+          </p>
+          <p className="muted">{t("exports.onnxHelp")}</p>
+          <details>
+            <summary>{t("exports.onnxInputs", { count: number(onnx.inputs.length) })}</summary>
+            <ul className="onnx-inputs" data-testid="onnx-inputs">
+              {onnx.inputs.map((input) => (
+                <li key={input.name}>
+                  <code>{input.name}</code>:{" "}
+                  {input.kind === "number" ? t("exports.onnxNumber") : t("exports.onnxText")}
+                </li>
+              ))}
+            </ul>
+            <p className="muted">{t("exports.onnxOutputs", { outputs: onnx.outputs.join(", ") })}</p>
+          </details>
+          <Snippet title={t("exports.onnxSnippet")} code={onnx.snippet} testId="snippet-onnx" />
+        </>
       ) : (
         <p data-testid="onnx-reason">{onnx.reason}</p>
       )}
