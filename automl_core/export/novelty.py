@@ -66,19 +66,34 @@ def unusual_columns(frame: pd.DataFrame, reference: TrainingReference) -> list[l
     Missing values, and text that is not a number in a numeric column, are never unusual:
     the model treats both as missing, as it did in training.
     """
-    flags = pd.DataFrame(index=frame.index)
+    # One boolean array per checked column, stacked once: inserting columns into a DataFrame one
+    # by one cost more than the check itself for a few rows.
+    names: list[str] = []
+    flags: list[np.ndarray] = []
     for name, (low, high) in reference.ranges.items():
         if name in frame.columns:
             span = high - low if high > low else max(abs(high), 1.0)
-            values = to_numeric(frame[name])
-            outside = (values < low - MARGIN * span) | (values > high + MARGIN * span)
-            flags[name] = outside.fillna(False).astype(bool)
+            values = to_numeric(frame[name]).to_numpy(dtype=float)  # NaN compares False
+            names.append(name)
+            flags.append((values < low - MARGIN * span) | (values > high + MARGIN * span))
     for name, known in reference.categories.items():
         if name in frame.columns:
-            column = frame[name]
-            flags[name] = (column.notna() & ~column.astype("str").isin(known)).astype(bool)
-    if flags.shape[1] == 0:
+            names.append(name)
+            flags.append(_new_categories(frame[name], frozenset(known)))
+    if not flags:
         return [[] for _ in range(len(frame))]
-    matrix = flags.to_numpy(dtype=bool)
-    names = np.asarray(flags.columns, dtype=object)
-    return [list(names[row]) for row in matrix]
+    matrix = np.column_stack(flags)
+    columns = np.asarray(names, dtype=object)
+    return [list(columns[row]) for row in matrix]
+
+
+def _new_categories(column: pd.Series, known: frozenset[str]) -> np.ndarray:
+    """Whether each value is present and, as text, not among ``known``.
+
+    Looked up in a set: ``Series.isin`` on Arrow-backed text converts every known value to an
+    Arrow scalar on each call, which made this check cost more than the model for a few rows.
+    """
+    text = column.astype("str").to_numpy(dtype=object)
+    present = column.notna().to_numpy(dtype=bool)
+    new = np.fromiter((value not in known for value in text), dtype=bool, count=len(text))
+    return present & new

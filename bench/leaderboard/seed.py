@@ -24,6 +24,7 @@ def seed(n_trials: int, seed_value: int = 0) -> dict[str, object]:
     django.setup()
     from django.contrib.auth import get_user_model
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection
 
     from daria.accounts.services import create_project
     from daria.accounts.tokens import create_token
@@ -53,6 +54,10 @@ def seed(n_trials: int, seed_value: int = 0) -> dict[str, object]:
             fit_time_s=float(rng.uniform(0.1, 5)), predict_time_s=float(rng.uniform(0.01, 0.2)),
         ))
     Trial.objects.bulk_create(trials, batch_size=2000)
+    # Give the planner statistics, as autovacuum does on a database that has been running (it
+    # may be off on a development server, and would not have run yet a second after the insert).
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(Trial._meta.db_table)}")
     _, secret = create_token(user, "leaderboard benchmark")
     return {"experiment": experiment.pk, "token": secret}
 

@@ -24,13 +24,13 @@ from daria.experiments.models import Experiment, Trial, TrialPredictions
 from daria.experiments.problems import load_problem
 from daria.experiments.services import experiments_for
 from daria.leaderboard.chart_text import chart_text
-from daria.leaderboard.services import FINISHED_STATES
+from daria.leaderboard.services import FINISHED_STATES, trial_metrics
 
 MIN_SELECTIONS = 2
 MAX_SELECTIONS = 8
 FINAL = "final"
-# The out-of-fold chart each task gets (multiclass: none, one ROC per class would not overlay).
-_PREDICTION_CHARTS = {"binary": "roc", "regression": "residuals"}
+# The out-of-fold chart each task gets (multiclass: one macro-averaged one-vs-rest ROC each).
+_PREDICTION_CHARTS = {"binary": "roc", "multiclass": "roc_ovr", "regression": "residuals"}
 _REFERENCE = re.compile(r"^(\d+):(\d+|final)$")
 
 
@@ -104,7 +104,7 @@ def _load(user: AbstractBaseUser, references: list[Reference]) -> list[_Loaded]:
                                      state__in=FINISHED_STATES).first()
         if trial is None:
             raise Http404("No such trial.")
-        metrics = {experiment.metric: trial.score} if trial.score is not None else {}
+        metrics = trial_metrics(trial.metrics, experiment.metric, trial.score)
         selection = Selection(_label(reference), trial.algorithm, trial.params, metrics,
                               tuple(trial.fold_scores))
         loaded.append(_Loaded(reference, experiment, trial, selection))
@@ -125,6 +125,11 @@ def _oof_chart(loaded: list[_Loaded]) -> dict[str, Any]:
                         if item.trial is not None and item.trial.pk in kept_ids]
     if kind is None or not with_predictions:
         return {"kind": kind, "chart": None, "missing": missing}
+    text = chart_text()
+    if kind == "roc_ovr":
+        return {"kind": kind, "chart": comparison.multiclass_roc_chart(
+            [_multiclass(item.selection.label, item.experiment, item.trial)
+             for item in with_predictions if item.trial is not None], text), "missing": missing}
     series = []
     for item in with_predictions:
         y = np.asarray(load_problem(item.experiment.pk).data.y, dtype=float)
@@ -132,10 +137,19 @@ def _oof_chart(loaded: list[_Loaded]) -> dict[str, Any]:
         if kind == "roc" and predictions.ndim == 2:
             predictions = predictions[:, -1]
         series.append((item.selection.label, y, np.asarray(predictions, dtype=float)))
-    text = chart_text()
     chart = (comparison.roc_chart(series, text) if kind == "roc"
              else comparison.residual_chart(series, text))
     return {"kind": kind, "chart": chart, "missing": missing}
+
+
+def _multiclass(label: str, experiment: Experiment, trial: Trial
+                ) -> comparison.MulticlassPredictions:
+    """A multiclass trial's kept out-of-fold probabilities with its classes' names."""
+    problem = load_problem(experiment.pk)
+    return comparison.MulticlassPredictions(
+        label, np.asarray(problem.data.y, dtype=int),
+        np.asarray(decode_predictions(trial.predictions.data), dtype=float),
+        [str(name) for name in problem.classes or ()])
 
 
 def compare(user: AbstractBaseUser, references: list[Reference]) -> dict[str, Any]:

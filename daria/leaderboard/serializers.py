@@ -199,7 +199,9 @@ class CompareMetricSerializer(serializers.Serializer):
 class ComparePredictionsSerializer(serializers.Serializer):
     """Overlaid out-of-fold predictions; ``missing`` lists selections whose were not kept."""
 
-    kind = serializers.ChoiceField(choices=["roc", "residuals"], allow_null=True)
+    kind = serializers.ChoiceField(choices=["roc", "roc_ovr", "residuals"], allow_null=True,
+                                   help_text="roc: binary; roc_ovr: multiclass, macro-averaged "
+                                             "one-vs-rest; residuals: regression.")
     chart = ChartSerializer(allow_null=True)
     missing = serializers.ListField(child=serializers.CharField())
 

@@ -2,7 +2,9 @@
 
 Each row carries the fold mean and spread and whether a paired test on the fold scores cannot
 tell the trial apart from the best trial (only the best trial is compared against, so a page
-costs one extra query however many trials the experiment has).
+costs one extra query however many trials the experiment has). The trial indexes serve each
+sort key; for a finished experiment the count, the best trial and the algorithms are computed
+once per process (finished_cache), so a page then costs one indexed query for its rows.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from django.http import Http404
 
 from automl_core.analysis.stats import summarize_folds, tied_with_best
 from daria.accounts.services import AnyUser, projects_for
-from daria.experiments.models import Experiment, Trial
+from daria.experiments.models import Experiment, Trial, full_fidelity
+from daria.leaderboard.finished_cache import remembered
 
 # What a sort key orders by in the database.
 SORT_FIELDS = {"score": "score", "fit_time": "fit_time_s", "predict_time": "predict_time_s",
@@ -26,7 +29,7 @@ FINISHED_STATES = ("complete", "failed", "timeout", "pruned", "cancelled")
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 _ROW_FIELDS = ("number", "state", "algorithm", "params", "score", "fold_scores", "fit_time_s",
-               "predict_time_s", "error")
+               "predict_time_s", "error", "metrics", "predict_time_per_1000_s", "model_size_bytes")
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,11 @@ def readable_experiment(user: AnyUser, experiment_id: int) -> Experiment:
     every trial on each page.
     """
     try:
+        # The dataset's preview rows and the model's training reference can be large and a
+        # page needs neither.
         return (Experiment.objects.filter(project__in=projects_for(user))
-                .select_related("dataset", "model").get(pk=experiment_id))
+                .select_related("dataset", "model")
+                .defer("dataset__preview", "model__training_reference").get(pk=experiment_id))
     except Experiment.DoesNotExist:
         raise Http404("No such experiment.") from None
 
@@ -86,24 +92,44 @@ def filtered_trials(experiment: Experiment, query: LeaderboardQuery) -> QuerySet
         trials = trials.filter(score__gte=query.score_min)
     if query.score_max is not None:
         trials = trials.filter(score__lte=query.score_max)
-    field = F(SORT_FIELDS[query.sort])
-    order = (field.desc(nulls_last=True) if is_descending(query, experiment)
-             else field.asc(nulls_last=True))
+    name = SORT_FIELDS[query.sort]
+    field = F(name)
+    # NULLS LAST only where a column has nulls: on a NOT NULL column it changes nothing but
+    # keeps PostgreSQL from reading the trial index backwards for a descending sort.
+    nulls_last = True if Trial._meta.get_field(name).null else None
+    order = (field.desc(nulls_last=nulls_last) if is_descending(query, experiment)
+             else field.asc(nulls_last=nulls_last))
     return trials.order_by(order, "number")
 
 
 def best_trial(experiment: Experiment) -> BestTrial | None:
     """The completed trial with the best score (lowest number among equals), or None."""
-    order = F("score").desc() if experiment.greater_is_better else F("score").asc()
-    best = (Trial.objects.filter(experiment=experiment, state="complete", score__isnull=False)
-            .order_by(order, "number").values("number", "fold_scores").first())
+    return remembered(experiment, ("best",), lambda: _best_trial(experiment))
+
+
+def _best_trial(experiment: Experiment) -> BestTrial | None:
+    # NULLS LAST changes nothing here (no null scores) but matches the leaderboard's indexes.
+    order = (F("score").desc(nulls_last=True) if experiment.greater_is_better
+             else F("score").asc(nulls_last=True))
+    completed = Trial.objects.filter(experiment=experiment, state="complete",
+                                     score__isnull=False)
+    best = (full_fidelity(completed).order_by(order, "number")
+            .values("number", "fold_scores").first())
     return BestTrial(best["number"], best["fold_scores"]) if best else None
 
 
 def algorithms_tried(experiment: Experiment) -> list[str]:
     """Every algorithm the experiment's finished trials used, sorted (the filter's choices)."""
-    return list(Trial.objects.filter(experiment=experiment, state__in=FINISHED_STATES)
-                .order_by("algorithm").values_list("algorithm", flat=True).distinct())
+    return list(remembered(experiment, ("algorithms",), lambda: tuple(
+        Trial.objects.filter(experiment=experiment, state__in=FINISHED_STATES)
+        .order_by("algorithm").values_list("algorithm", flat=True).distinct())))
+
+
+def trial_count(experiment: Experiment, query: LeaderboardQuery) -> int:
+    """How many trials the query's filters select (its sort does not matter)."""
+    filters = (query.algorithms, query.states, query.score_min, query.score_max)
+    return remembered(experiment, ("count", *filters),
+                      lambda: filtered_trials(experiment, query).count())
 
 
 def trial_row(values: dict[str, Any], experiment: Experiment, best: BestTrial | None,
@@ -118,17 +144,31 @@ def trial_row(values: dict[str, Any], experiment: Experiment, best: BestTrial | 
     return {
         "kind": "trial", "number": values["number"], "state": values["state"],
         "algorithm": values["algorithm"], "params": values["params"], "score": score,
-        "metrics": {experiment.metric: score} if score is not None else {},
+        "metrics": trial_metrics(values["metrics"], experiment.metric, score),
         "fold_mean": folds.mean, "fold_std": folds.std, "n_folds": len(values["fold_scores"]),
         "fit_time_s": values["fit_time_s"],
-        "predict_time_per_1000_s": per_thousand_rows(values["predict_time_s"], n_rows),
-        "model_size_bytes": None, "is_best": is_best, "tied_with_best": tied,
+        "predict_time_per_1000_s": (values["predict_time_per_1000_s"]
+                                    if values["predict_time_per_1000_s"] is not None
+                                    else per_thousand_rows(values["predict_time_s"], n_rows)),
+        "model_size_bytes": values["model_size_bytes"], "is_best": is_best,
+        "tied_with_best": tied,
         "error": values["error"],
     }
 
 
+def trial_metrics(stored: dict[str, float], chosen: str, score: float | None
+                  ) -> dict[str, float]:
+    """Every metric of a trial, the chosen one being its score (trials stored before the other
+    metrics were measured have the chosen one only)."""
+    metrics = dict(stored)
+    if score is not None:
+        metrics[chosen] = score
+    return metrics
+
+
 def per_thousand_rows(seconds: float | None, n_rows: int) -> float | None:
-    """Out-of-fold prediction time scaled to 1,000 rows (each row is predicted once in CV)."""
+    """Out-of-fold prediction time scaled to 1,000 rows (each row is predicted once in CV); for
+    trials stored before the engine measured it."""
     if seconds is None or n_rows <= 0:
         return None
     return seconds / n_rows * 1000
@@ -164,7 +204,7 @@ def leaderboard_page(experiment: Experiment, query: LeaderboardQuery, page: int,
     link to page 7 still answers after filters shrink the list.
     """
     trials = filtered_trials(experiment, query)
-    count = trials.count()
+    count = trial_count(experiment, query)
     best = best_trial(experiment)
     n_rows = experiment.dataset.n_rows
     start = (page - 1) * page_size

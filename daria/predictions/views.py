@@ -81,7 +81,7 @@ class ModelPredictView(APIView):
                 lambda: services.predict_batch(request.user, model, form.validated_data["file"],
                                                form.validated_data["contributions"])
             )
-            audit.record(request.user, Action.PREDICTION_CREATE, project=model.project_id,
+            audit.record(request.user, Action.PREDICTION_CREATE, project=model.project,
                          target=batch, model=model.pk, rows=batch.n_rows)
             processing = batch.status == PredictionBatch.Status.PROCESSING
             return Response(PredictionBatchSerializer(batch).data,
@@ -92,7 +92,7 @@ class ModelPredictView(APIView):
         predictions, warnings = services.predict_rows(
             request.user, model, rows.validated_data["rows"], rows.validated_data["contributions"]
         )
-        audit.record(request.user, Action.PREDICTION_CREATE, project=model.project_id,
+        audit.record(request.user, Action.PREDICTION_CREATE, project=model.project,
                      target=model, rows=len(predictions))
         return Response({"predictions": predictions, "warnings": translate_warnings(warnings)})
 

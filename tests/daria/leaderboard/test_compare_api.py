@@ -93,3 +93,47 @@ def test_missing_trials_and_models_are_not_found(as_alice: object, trials: objec
     compare(as_alice, f"{trials.pk}:0,{trials.pk}:99", status=404)
     compare(as_alice, f"{trials.pk}:0,{trials.pk}:final", status=404)
     compare(as_alice, f"{trials.pk}:0,{trials.pk + 1000}:0", status=404)
+
+
+def test_multiclass_predictions_are_overlaid_as_macro_average_roc(as_alice: object,
+                                                                  dataset: object) -> None:
+    load_problem.cache_clear()  # ids are reused between tests
+    plans = ExperimentFactory(dataset=dataset, status="succeeded", target="plan",
+                              task="multiclass", metric="log_loss", greater_is_better=False)
+    problem = load_problem(plans.pk)
+    y = problem.data.y
+    rng = np.random.default_rng(0)
+    for number, noise in ((0, 0.3), (1, 3.0)):
+        trial = TrialFactory(experiment=plans, number=number, score=0.5 + number,
+                             metrics={"log_loss": 0.5 + number, "accuracy": 0.9 - number / 2})
+        logits = np.eye(3)[y] + rng.normal(scale=noise, size=(len(y), 3))
+        proba = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+        TrialPredictions.objects.create(trial=trial, data=encode_predictions(proba))
+    body = compare(as_alice, f"{plans.pk}:0,{plans.pk}:1")
+    metrics = {row["name"]: row for row in body["metrics"]}
+    assert metrics["accuracy"]["deltas"][1] == pytest.approx(-0.5)
+    predictions = body["predictions"]
+    assert predictions["kind"] == "roc_ovr" and predictions["missing"] == []
+    figure = go.Figure(predictions["chart"]["figure"])
+    assert len(figure.data) == 3  # the chance diagonal and one curve per trial
+    table = predictions["chart"]["table"]
+    assert table["columns"][1] == "Macro-average ROC AUC"
+    assert table["columns"][2:] == [f"ROC AUC, {name} vs rest" for name in problem.classes]
+    sharp, blurred = (float(row[1]) for row in table["rows"])
+    assert sharp > blurred
+
+
+def test_the_multiclass_chart_speaks_korean(as_alice: object, dataset: object) -> None:
+    load_problem.cache_clear()
+    plans = ExperimentFactory(dataset=dataset, status="succeeded", target="plan",
+                              task="multiclass", metric="log_loss", greater_is_better=False)
+    problem = load_problem(plans.pk)
+    y = problem.data.y
+    for number in (0, 1):
+        trial = TrialFactory(experiment=plans, number=number)
+        TrialPredictions.objects.create(trial=trial, data=encode_predictions(np.eye(3)[y]))
+    response = as_alice.get("/api/v1/compare/", {"trials": f"{plans.pk}:0,{plans.pk}:1"},
+                            HTTP_ACCEPT_LANGUAGE="ko")
+    columns = response.json()["predictions"]["chart"]["table"]["columns"]
+    assert columns[1] == "매크로 평균 ROC AUC"
+    assert columns[2] == f"ROC AUC, {problem.classes[0]} 대 나머지"

@@ -54,7 +54,7 @@ def test_every_chart_is_valid_plotly(as_alice: object, searched: object) -> None
 def test_labels_follow_the_language(as_alice: object, searched: object) -> None:
     response = as_alice.get(f"/api/v1/experiments/{searched.pk}/diagnostics/history/",
                             HTTP_ACCEPT_LANGUAGE="ko")
-    assert response.json()["table"]["columns"][0] == "트라이얼"
+    assert response.json()["table"]["columns"][0] == "시도"
 
 
 @pytest.mark.parametrize(("name", "params", "field"), [

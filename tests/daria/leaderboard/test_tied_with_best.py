@@ -25,3 +25,17 @@ def test_tied_marker_against_the_best_trial(as_alice: object, experiment: object
     assert rows[3]["tied_with_best"] is None  # different folds: no paired test possible
     assert rows[4]["tied_with_best"] is None
     assert rows[2]["fold_std"] == pytest.approx(0.0303, abs=1e-3)
+
+
+def test_a_trial_on_a_share_of_the_rows_is_never_the_best(as_alice: object,
+                                                          experiment: object) -> None:
+    # Hyperband's low-fidelity trials are scored on fewer rows: their scores are not comparable.
+    TrialFactory(experiment=experiment, number=0, score=0.80, fold_scores=[0.8, 0.8])
+    TrialFactory(experiment=experiment, number=1, score=0.95, fold_scores=[0.95, 0.95],
+                 params={"num_leaves": 31, "fidelity": 0.1111})
+
+    board = as_alice.get(f"/api/v1/experiments/{experiment.pk}/leaderboard/").json()
+    detail = as_alice.get(f"/api/v1/experiments/{experiment.pk}/").json()
+
+    assert board["best_number"] == 0
+    assert detail["best"]["number"] == 0
