@@ -19,6 +19,7 @@ class Action(models.TextChoices):
     DATASET_UPLOAD = "dataset.upload", "uploaded a dataset"
     EXPERIMENT_START = "experiment.start", "started an experiment"
     EXPERIMENT_CANCEL = "experiment.cancel", "cancelled an experiment"
+    EXPERIMENT_REPLAY = "experiment.replay", "replayed an experiment"
     MODEL_DOWNLOAD = "model.download", "downloaded a model"
     PREDICTION_CREATE = "prediction.create", "made predictions"
     PREDICTION_DOWNLOAD = "prediction.download", "downloaded predictions"

@@ -87,6 +87,14 @@ TASK_REASONS: dict[str, Promise] = {
                            "multiclass classification; choose regression if they are amounts."),
     "many_numbers": _("The target has %(values)s different numbers, so this is regression "
                       "(predicting a number)."),
+    "chosen_by_user": _("You chose %(task)s for this target."),
+}
+
+# The task a user chose, by the engine's ``Task`` value, for the ``chosen_by_user`` reason.
+TASK_NAMES: dict[str, Promise] = {
+    "binary": _("binary classification"),
+    "multiclass": _("multiclass classification"),
+    "regression": _("regression"),
 }
 
 FIX_LABELS: dict[str, Promise] = {
@@ -112,7 +120,19 @@ def translate_data_error(error: AutoMLError) -> str:
 
 def translate_task_reason(inference: TaskInference) -> str:
     """Why the target means its task, in the active language."""
-    return render(TASK_REASONS.get(inference.code), inference.reason, inference.params)
+    return translate_task_reason_fields(inference.code, inference.reason, inference.params)
+
+
+def translate_task_reason_fields(code: str, reason: str, params: Mapping[str, Any]) -> str:
+    """A stored task reason (code, English text, params) in the active language.
+
+    Without a known code (rows stored before codes were kept) the English text is returned.
+    """
+    values = dict(params)
+    if code == "chosen_by_user":
+        name = TASK_NAMES.get(str(values.get("task")))
+        values["task"] = str(name) if name else values.get("task")
+    return render(TASK_REASONS.get(code), reason, values)
 
 
 def translate_error_fields(code: str, message: str, params: Mapping[str, Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+from typing import Any
 
 import numpy as np
 from django.db import IntegrityError, transaction
@@ -22,8 +23,21 @@ def trial_record(trial: Trial) -> TrialRecord:
         params=trial.params, score=trial.score,
         fold_scores=tuple(math.nan if s is None else s for s in trial.fold_scores),
         fit_time_s=trial.fit_time_s, predict_time_s=trial.predict_time_s,
-        error=trial.error or None, refit_rounds=trial.refit_rounds,
+        error=trial.error or None, refit_rounds=trial.refit_rounds, metrics=trial.metrics,
+        predict_time_per_1000_s=trial.predict_time_per_1000_s,
+        model_size_bytes=trial.model_size_bytes,
     )
+
+
+def measurements(record: TrialRecord) -> dict[str, Any]:
+    """The trial's other metrics, prediction time per 1,000 rows and model size as Trial
+    fields (metrics that are not finite are left out: JSON has no NaN)."""
+    return {
+        "metrics": {name: value for name, value in record.metrics.items()
+                    if math.isfinite(value)},
+        "predict_time_per_1000_s": record.predict_time_per_1000_s,
+        "model_size_bytes": record.model_size_bytes,
+    }
 
 
 def trial_config(trial: Trial) -> Configuration:
@@ -53,6 +67,7 @@ class DatabaseTrialStore:
                     fold_scores=list(record.fold_scores), fit_time_s=record.fit_time_s,
                     predict_time_s=record.predict_time_s, error=record.error or "",
                     refit_rounds=record.refit_rounds, finished_at=timezone.now(),
+                    **measurements(record),
                 )
         except IntegrityError:
             raise DuplicateTrialError(f"trial {record.number} is already stored") from None

@@ -44,6 +44,15 @@ class NotSteerable(APIException):
     default_detail = _("This experiment is not running or paused, or it is already finishing.")
 
 
+class ReplayIsFixed(APIException):
+    """A replay runs exactly the original's trials; nothing may be added to it."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "replay_is_fixed"
+    default_detail = _("A replay runs exactly the trials of the original experiment, in order; "
+                       "hand-written trials cannot be added to it.")
+
+
 def cancel_experiment(user: AnyUser, experiment: Experiment) -> Experiment:
     """Cancel an experiment the user may change (see :func:`request_cancel`), and audit it."""
     require_write(user, experiment.project_id)
@@ -135,6 +144,8 @@ def add_trial(user: AnyUser, experiment: Experiment, algorithm: str,
     the experiment's search space.
     """
     require_write(user, experiment.project_id)
+    if experiment.replay_plan:  # set when the replay is created, never changed
+        raise ReplayIsFixed
     errors = configuration_errors(load_problem(experiment.pk).space,
                                   {"algorithm": algorithm, "params": params})
     if errors:

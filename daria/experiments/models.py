@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from automl_core.search.registry import SearcherKind
+from automl_core.search.space import FIDELITY
 from daria.accounts.models import Project
 from daria.datasets.models import Dataset
 
@@ -29,7 +30,11 @@ class Experiment(models.Model):
     dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="experiments")
     target = models.TextField()
     task = models.CharField(max_length=16)
+    # Why the target means the task: the English text, plus the engine's reason code and params
+    # to translate it on read (empty in rows stored before they were kept: the text is shown).
     task_reason = models.TextField(blank=True)
+    task_reason_code = models.CharField(max_length=64, blank=True)
+    task_reason_params = models.JSONField(default=dict, blank=True)
     metric = models.CharField(max_length=32)
     greater_is_better = models.BooleanField()
     time_budget_s = models.PositiveIntegerField()
@@ -73,6 +78,16 @@ class Experiment(models.Model):
     # Set once, under the row lock, by the scheduling step that enqueues the finalizing task:
     # exactly one task builds the ensemble however many trials finish at the same moment.
     finalizing = models.BooleanField(default=False)
+    # The SHA-256 of the dataset file when the experiment was created: a replay refuses a file
+    # that changed since (empty for experiments created before it was recorded).
+    dataset_sha256 = models.CharField(max_length=64, blank=True)
+    # A replay re-runs another experiment's completed trials, in order, deterministically
+    # (replay.py). ``replay_plan[i]`` is the original trial ({number, score}) that trial ``i``
+    # repeats, with the configuration in ``initial_configurations[i]``: a copy, so the
+    # comparison survives the original's deletion.
+    replay_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="replays")
+    replay_plan = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -108,6 +123,12 @@ class Trial(models.Model):
     predict_time_s = models.FloatField(default=0.0)
     # Boosting rounds found in cross-validation: the final refit on all rows uses them.
     refit_rounds = models.PositiveIntegerField(null=True, blank=True)
+    # Every metric of the task on the out-of-fold predictions ({name: value}, the chosen one
+    # included), the prediction time per 1,000 rows and the pickled size of the fitted pipeline.
+    # Empty and null in trials stored before they were measured: the leaderboard shows a dash.
+    metrics = models.JSONField(default=dict, blank=True)
+    predict_time_per_1000_s = models.FloatField(null=True, blank=True)
+    model_size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
     # When its task was last sent: a trial queued for long may have lost its message (a Redis
     # restart), and is sent again (a second delivery is harmless: only one worker claims it).
@@ -126,6 +147,19 @@ class Trial(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["experiment", "number"], name="one_trial_per_number")
         ]
+        # The leaderboard's sort keys (daria.leaderboard.services), so that a page of an
+        # experiment with thousands of trials is read from an index instead of sorting them all.
+        # Best score first keeps unscored trials last (DESC NULLS LAST), which SQLite cannot
+        # index: migration 0011 adds that index on PostgreSQL only.
+        indexes = [
+            models.Index(fields=["experiment", "score", "number"], name="trial_score_idx"),
+            models.Index(fields=["experiment", "fit_time_s", "number"],
+                         name="trial_fit_time_idx"),
+            models.Index(fields=["experiment", "predict_time_s", "number"],
+                         name="trial_predict_time_idx"),
+            models.Index(fields=["experiment", "algorithm", "number"],
+                         name="trial_algorithm_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"trial {self.number} ({self.algorithm}, {self.state})"
@@ -134,6 +168,12 @@ class Trial(models.Model):
     def is_pending(self) -> bool:
         """Whether the trial is still waiting or running."""
         return self.state in self.PENDING
+
+
+def full_fidelity(trials: models.QuerySet[Trial]) -> models.QuerySet[Trial]:
+    """The trials run on all training rows: Hyperband and BOHB also run some on a share of
+    them (the reserved ``fidelity`` parameter), which never count as the best."""
+    return trials.exclude(params__has_key=FIDELITY)
 
 
 class TrialPredictions(models.Model):

@@ -26,7 +26,7 @@ from automl_core.distributed import (
 from automl_core.exceptions import AutoMLError
 from automl_core.search.space import Configuration
 from automl_core.search.trial import TrialRecord
-from daria.experiments import services
+from daria.experiments import replay, services
 from daria.experiments.adapters import trial_config, trial_record
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import load_problem, seconds_left
@@ -70,7 +70,11 @@ def schedule_trials(experiment_id: int) -> list[int]:
         pending = [t for t in trials if t.is_pending]
         history = [trial_record(t) for t in trials if not t.is_pending]
         search_left = seconds_left(experiment) - refit_reserve_s(problem, history)
-        if experiment.cancel_requested or search_left <= cheapest_duration_s(problem, history):
+        # A replay is over when its plan is queued; a search when no trial can finish in time.
+        over = ((replay.plan_done(experiment, trials) or search_left <= 0)
+                if replay.is_replay(experiment)
+                else search_left <= cheapest_duration_s(problem, history))
+        if experiment.cancel_requested or over:
             if not pending:
                 _start_finalizing(experiment)
             return []
@@ -86,15 +90,19 @@ def _queue_configurations(experiment: Experiment, problem: SearchProblem, trials
     """Ask the rebuilt searcher for ``free`` configurations and insert them as queued trials."""
     if free <= 0:
         return []
-    pending = [trial_config(t) for t in trials if t.is_pending]
-    initial = [Configuration.from_dict(c) for c in experiment.initial_configurations]
-    searcher = rebuild_searcher(problem, history, pending, experiment.searcher, initial)
+    if replay.is_replay(experiment):
+        configs = replay.next_configurations(experiment, trials, free)
+    else:
+        pending = [trial_config(t) for t in trials if t.is_pending]
+        initial = [Configuration.from_dict(c) for c in experiment.initial_configurations]
+        configs = rebuild_searcher(problem, history, pending, experiment.searcher,
+                                   initial).ask(free)
     first = max((t.number for t in trials), default=-1) + 1
     now = timezone.now()
     created = Trial.objects.bulk_create([
         Trial(experiment=experiment, number=first + offset, state=Trial.QUEUED,
               algorithm=config.algorithm, params=dict(config.params), enqueued_at=now)
-        for offset, config in enumerate(searcher.ask(free))
+        for offset, config in enumerate(configs)
     ])
     return [trial.number for trial in created]
 

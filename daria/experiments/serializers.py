@@ -13,10 +13,11 @@ from rest_framework import serializers
 
 from automl_core.data import Task
 from automl_core.evaluation.metrics import MetricName
+from daria.datasets.messages import translate_task_reason_fields
 from daria.datasets.models import Dataset
 from daria.datasets.services import datasets_for
 from daria.experiments import search_options
-from daria.experiments.models import Experiment, Trial
+from daria.experiments.models import Experiment, Trial, full_fidelity
 from daria.experiments.waiting import queue_position
 from daria.lib.engine_messages import ERRORS, render
 
@@ -65,6 +66,7 @@ class ExperimentSerializer(serializers.ModelSerializer):
     best = serializers.SerializerMethodField()
     model = serializers.SerializerMethodField()
     error = serializers.SerializerMethodField()
+    task_reason = serializers.SerializerMethodField()
     queue_position = serializers.SerializerMethodField()
     algorithms = serializers.ListField(child=serializers.CharField(), read_only=True)
 
@@ -73,15 +75,16 @@ class ExperimentSerializer(serializers.ModelSerializer):
         fields = ["id", "project", "dataset", "target", "task", "task_reason", "metric",
                   "greater_is_better", "time_budget_s", "status", "queue_position",
                   "cancel_requested", "progress", "n_trials", "best", "model", "error",
-                  "searcher", "algorithms", "validation_folds", "parallelism",
-                  "created_at", "started_at", "finished_at"]
+                  "searcher", "algorithms", "validation_folds", "parallelism", "replay_of",
+                  "created_at", "started_at", "finished_at", "paused_s", "paused_at"]
         read_only_fields = fields
 
     @extend_schema_field(BestTrialSerializer(allow_null=True))
     def get_best(self, experiment: Experiment) -> dict[str, Any] | None:
         order = "-score" if experiment.greater_is_better else "score"
-        return (experiment.trials.filter(state="complete", score__isnull=False)
-                .order_by(order, "number").values("number", "algorithm", "score").first())
+        completed = experiment.trials.filter(state="complete", score__isnull=False)
+        return (full_fidelity(completed).order_by(order, "number")
+                .values("number", "algorithm", "score").first())
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_model(self, experiment: Experiment) -> int | None:
@@ -95,6 +98,11 @@ class ExperimentSerializer(serializers.ModelSerializer):
 
     def get_error(self, experiment: Experiment) -> str:
         return render(ERRORS.get(experiment.error_code), experiment.error, experiment.error_params)
+
+    def get_task_reason(self, experiment: Experiment) -> str:
+        """Why the target means the task, in the reader's language."""
+        return translate_task_reason_fields(experiment.task_reason_code, experiment.task_reason,
+                                            experiment.task_reason_params)
 
 
 class HandWrittenTrialSerializer(serializers.Serializer):

@@ -23,6 +23,7 @@ from django.utils import timezone
 from automl_core.data import Task, prepare_target
 from automl_core.evaluation.metrics import get_metric
 from automl_core.exceptions import AutoMLError
+from automl_core.export.reproducibility import file_sha256
 from automl_core.search.trial import TrialRecord
 from daria.accounts.services import AnyUser, projects_for, require_write
 from daria.audit import services as audit
@@ -30,7 +31,7 @@ from daria.audit.models import Action
 from daria.datasets.models import Dataset
 from daria.datasets.services import column_kinds, excluded_columns, load_frame
 from daria.experiments import search_options, waiting
-from daria.experiments.adapters import encode_predictions
+from daria.experiments.adapters import encode_predictions, measurements
 from daria.experiments.models import Experiment, Trial, TrialPredictions
 from daria.experiments.serializers import trial_payload
 from daria.lib.events import publish_experiment_event
@@ -93,11 +94,13 @@ def create_experiment(
         experiment = Experiment.objects.create(
             status=status, project_id=dataset.project_id, dataset=dataset, target=target,
             task=str(prepared.task), task_reason=prepared.task_reason,
+            task_reason_code=prepared.task_inference.code,
+            task_reason_params=dict(prepared.task_inference.params),
             metric=str(chosen.name), greater_is_better=chosen.greater_is_better,
             time_budget_s=time_budget_s, created_by=user, excluded_columns=excluded,
             column_kinds=column_kinds(dataset), searcher=searcher, algorithms=algorithms or [],
             validation_folds=validation_folds, parallelism=parallelism,
-            initial_configurations=initial,
+            initial_configurations=initial, dataset_sha256=file_sha256(dataset.file.path),
         )
         audit.record(user, Action.EXPERIMENT_START, project=dataset.project_id, target=experiment)
         if status == Experiment.Status.QUEUED:
@@ -168,7 +171,7 @@ def record_trial(experiment_id: int, record: TrialRecord, progress: float,
                 "fold_scores": _finite_list(record.fold_scores),
                 "fit_time_s": record.fit_time_s, "predict_time_s": record.predict_time_s,
                 "error": record.error or "", "refit_rounds": record.refit_rounds, "seq": seq,
-                "finished_at": timezone.now(),
+                "finished_at": timezone.now(), **measurements(record),
             },
         )
         if predictions is not None:

@@ -17,7 +17,7 @@ from automl_core.distributed import (
 )
 from automl_core.search.space import Configuration
 from automl_core.search.trial import TrialRecord, TrialState
-from daria.experiments import services
+from daria.experiments import replay, services
 from daria.experiments.adapters import DatabaseTrialStore, trial_config
 from daria.experiments.heartbeat import TrialCancelled, heartbeat
 from daria.experiments.models import Experiment, Trial, TrialPredictions
@@ -57,7 +57,9 @@ def run_trial(experiment_id: int, number: int) -> str:
 
 
 def _progress(experiment: Experiment) -> float:
-    """The share of the experiment's time budget spent so far."""
+    """The share of the experiment's time budget spent so far (of its plan, for a replay)."""
+    if replay.is_replay(experiment):
+        return replay.progress_after_trial(experiment)
     return 1.0 - max(seconds_left(experiment), 0.0) / experiment.time_budget_s
 
 
@@ -71,11 +73,14 @@ def _evaluate(experiment: Experiment, number: int, config: Configuration) -> Tri
     try:
         with heartbeat(experiment.pk, number,
                        on_cancel=functools.partial(_cancel, experiment, cancelled)):
-            outcome = evaluate_configuration(problem, number, config,
-                                             monotonic_deadline(search_left),
-                                             settings.DARIA_WORKER_THREADS,
-                                             trial_budget_s(experiment.time_budget_s),
-                                             expected_duration_s(history, config.algorithm))
+            if replay.is_replay(experiment):
+                outcome = replay.evaluate(problem, number, config, search_left)
+            else:
+                outcome = evaluate_configuration(problem, number, config,
+                                                 monotonic_deadline(search_left),
+                                                 settings.DARIA_WORKER_THREADS,
+                                                 trial_budget_s(experiment.time_budget_s),
+                                                 expected_duration_s(history, config.algorithm))
     except TrialCancelled:
         return cancelled
     if services.record_trial(experiment.pk, outcome.record, _progress(experiment), outcome.oof,

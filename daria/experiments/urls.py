@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from daria.experiments import stream, views
+from daria.experiments import replay_views, stream, views
 
 urlpatterns = [
     path("projects/<int:pk>/experiments/", views.ProjectExperimentListView.as_view(),
@@ -23,4 +23,8 @@ urlpatterns = [
          name="experiment-resume"),
     path("experiments/<int:pk>/extend/", views.ExperimentExtendView.as_view(),
          name="experiment-extend"),
+    path("experiments/<int:pk>/replay/", replay_views.ExperimentReplayView.as_view(),
+         name="experiment-replay"),
+    path("experiments/<int:pk>/replay-comparison/", replay_views.ReplayComparisonView.as_view(),
+         name="experiment-replay-comparison"),
 ]

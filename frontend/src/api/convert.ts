@@ -119,8 +119,11 @@ export function toExperiment(w: WireExperiment): Experiment {
     algorithms: w.algorithms ?? [],
     validationFolds: w.validation_folds ?? null,
     parallelism: w.parallelism ?? 1,
+    replayOf: w.replay_of === null || w.replay_of === undefined ? null : id(w.replay_of),
     createdAt: new Date(w.created_at),
     startedAt: optionalDate(w.started_at),
+    pausedS: w.paused_s,
+    pausedAt: optionalDate(w.paused_at),
     finishedAt: optionalDate(w.finished_at),
   };
 }

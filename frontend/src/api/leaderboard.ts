@@ -177,12 +177,15 @@ export interface CompareMetric {
   better: (boolean | null)[];
 }
 
+export type PredictionChartKind = Schemas["ComparePredictionsKindEnum"];
+
 export interface Comparison {
   entries: CompareEntry[];
   parameters: CompareParameter[];
   metrics: CompareMetric[];
   foldChart: ChartPayload;
-  predictions: { kind: "roc" | "residuals" | null; chart: ChartPayload | null; missing: string[] };
+  /** roc: binary; roc_ovr: multiclass (macro-averaged one-vs-rest); residuals: regression. */
+  predictions: { kind: PredictionChartKind | null; chart: ChartPayload | null; missing: string[] };
 }
 
 /** Compare selections written `<experiment id>:<trial number>` or `<experiment id>:final`. */

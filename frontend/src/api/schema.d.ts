@@ -504,6 +504,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/experiments/{id}/replay/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Start a new experiment that re-runs this one's completed trials, in order, in
+         *     deterministic mode (editors and owners).
+         */
+        post: operations["v1_experiments_replay_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experiments/{id}/replay-comparison/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A replay against its original: each trial's two scores, their difference and a verdict
+         *     (404 for an experiment that is not a replay).
+         */
+        get: operations["v1_experiments_replay_comparison_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experiments/{id}/report/": {
         parameters: {
             query?: never;
@@ -723,8 +763,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The model as ONNX: today always 422 ``onnx_not_available`` naming what does not convert
-         *     (see automl_core.export.onnx).
+         * @description The model as an ONNX file, verified against the model on its training rows; 422
+         *     ``onnx_not_available`` saying why when it is not offered.
          */
         get: operations["v1_models_onnx_retrieve"];
         put?: never;
@@ -938,6 +978,7 @@ export interface components {
          * @description * `dataset.upload` - uploaded a dataset
          *     * `experiment.start` - started an experiment
          *     * `experiment.cancel` - cancelled an experiment
+         *     * `experiment.replay` - replayed an experiment
          *     * `model.download` - downloaded a model
          *     * `prediction.create` - made predictions
          *     * `prediction.download` - downloaded predictions
@@ -950,7 +991,7 @@ export interface components {
          *     * `password.reset` - reset their password
          * @enum {string}
          */
-        ActionEnum: "dataset.upload" | "experiment.start" | "experiment.cancel" | "model.download" | "prediction.create" | "prediction.download" | "member.add" | "member.role" | "member.remove" | "token.create" | "token.revoke" | "password.change" | "password.reset";
+        ActionEnum: "dataset.upload" | "experiment.start" | "experiment.cancel" | "experiment.replay" | "model.download" | "prediction.create" | "prediction.download" | "member.add" | "member.role" | "member.remove" | "token.create" | "token.revoke" | "password.change" | "password.reset";
         /** @description An API token as listed: never its secret, only the first characters to recognise it. */
         ApiToken: {
             readonly id: number;
@@ -1081,16 +1122,24 @@ export interface components {
         };
         /** @description Overlaid out-of-fold predictions; ``missing`` lists selections whose were not kept. */
         ComparePredictions: {
+            /**
+             * @description roc: binary; roc_ovr: multiclass, macro-averaged one-vs-rest; residuals: regression.
+             *
+             *     * `roc` - roc
+             *     * `roc_ovr` - roc_ovr
+             *     * `residuals` - residuals
+             */
             kind: (components["schemas"]["ComparePredictionsKindEnum"] | components["schemas"]["NullEnum"]) | null;
             chart: components["schemas"]["Chart"] | null;
             missing: string[];
         };
         /**
          * @description * `roc` - roc
+         *     * `roc_ovr` - roc_ovr
          *     * `residuals` - residuals
          * @enum {string}
          */
-        ComparePredictionsKindEnum: "roc" | "residuals";
+        ComparePredictionsKindEnum: "roc" | "roc_ovr" | "residuals";
         /** @description How much one input column pushed a row's prediction (signed; see docs/exports.md). */
         Contribution: {
             feature: string;
@@ -1176,6 +1225,7 @@ export interface components {
             readonly dataset: number;
             readonly target: string;
             readonly task: string;
+            /** @description Why the target means the task, in the reader's language. */
             readonly task_reason: string;
             readonly metric: string;
             readonly greater_is_better: boolean;
@@ -1194,12 +1244,17 @@ export interface components {
             readonly algorithms: string[];
             readonly validation_folds: number | null;
             readonly parallelism: number;
+            readonly replay_of: number | null;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly started_at: string | null;
             /** Format: date-time */
             readonly finished_at: string | null;
+            /** Format: double */
+            readonly paused_s: number;
+            /** Format: date-time */
+            readonly paused_at: string | null;
         };
         /** @description What starting a search needs: the dataset and target; the rest has defaults. */
         ExperimentCreateRequest: {
@@ -1429,12 +1484,26 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
-        /** @description Whether an ONNX file is offered, and if not, why. */
+        /** @description Whether an ONNX file is offered (its inputs, outputs and a usage snippet), if not, why. */
         OnnxExport: {
             available: boolean;
             reason: string;
             download_url: string;
+            inputs: components["schemas"]["OnnxInput"][];
+            outputs: string[];
+            snippet: string;
         };
+        /** @description One input of the ONNX file: a column, fed as float64 (``number``) or text (``text``). */
+        OnnxInput: {
+            name: string;
+            kind: components["schemas"]["OnnxInputKindEnum"];
+        };
+        /**
+         * @description * `number` - number
+         *     * `text` - text
+         * @enum {string}
+         */
+        OnnxInputKindEnum: "number" | "text";
         /** @description The current password and a new one that passes the validators (pass ``user`` in context). */
         PasswordChangeRequest: {
             old_password: string;
@@ -1568,6 +1637,24 @@ export interface components {
             fold_scores: (number | null)[];
             refit_rounds: number | null;
             script_url: string;
+        };
+        /** @description A replay and how many of its original's trials it reproduced within ``tolerance``. */
+        ReplayComparison: {
+            replay: number;
+            /** @description Null once the original was deleted. */
+            original: number | null;
+            status: string;
+            finished: boolean;
+            /** Format: double */
+            tolerance: number;
+            dataset_sha256: string;
+            total: number;
+            reproduced: number;
+            differs: number;
+            pending: number;
+            not_run: number;
+            all_reproduced: boolean;
+            trials: components["schemas"]["TrialComparison"][];
         };
         /** @description What an experiment ran on, with which versions and settings, and its trials in order. */
         ReproducibilityRecord: {
@@ -1710,6 +1797,25 @@ export interface components {
             /** Format: date-time */
             readonly finished_at: string;
         };
+        /** @description One original trial and its replay. */
+        TrialComparison: {
+            /** @description The original trial's number. */
+            number: number;
+            /** @description The replay's trial that repeats it. */
+            replay_number: number;
+            algorithm: string;
+            /** Format: double */
+            original_score: number;
+            /** Format: double */
+            replayed_score: number | null;
+            replayed_state: string | null;
+            /**
+             * Format: double
+             * @description |replayed - original|, when both are known.
+             */
+            difference: number | null;
+            verdict: components["schemas"]["VerdictEnum"];
+        };
         /**
          * @description * `float` - float
          *     * `int` - int
@@ -1717,6 +1823,14 @@ export interface components {
          * @enum {string}
          */
         TypeEnum: "float" | "int" | "cat";
+        /**
+         * @description * `reproduced` - reproduced
+         *     * `differs` - differs
+         *     * `pending` - pending
+         *     * `not_run` - not_run
+         * @enum {string}
+         */
+        VerdictEnum: "reproduced" | "differs" | "pending" | "not_run";
         /** @description Something worth telling the user that does not stop the work, with its fix if any. */
         Warning: {
             code: string;
@@ -1736,7 +1850,7 @@ export interface operations {
     v1_audit_list: {
         parameters: {
             query?: {
-                action?: "dataset.upload" | "experiment.cancel" | "experiment.start" | "member.add" | "member.remove" | "member.role" | "model.download" | "password.change" | "password.reset" | "prediction.create" | "prediction.download" | "token.create" | "token.revoke";
+                action?: "dataset.upload" | "experiment.cancel" | "experiment.replay" | "experiment.start" | "member.add" | "member.remove" | "member.role" | "model.download" | "password.change" | "password.reset" | "prediction.create" | "prediction.download" | "token.create" | "token.revoke";
                 actor?: number;
                 before?: number;
                 project?: number;
@@ -2444,6 +2558,59 @@ export interface operations {
             };
         };
     };
+    v1_experiments_replay_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Experiment"];
+                };
+            };
+            /** @description {detail, code}: nothing_to_replay or dataset_changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    v1_experiments_replay_comparison_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayComparison"];
+                };
+            };
+        };
+    };
     v1_experiments_report_retrieve: {
         parameters: {
             query?: {
@@ -2751,6 +2918,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description An ONNX model file (attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
             /** @description {detail, code} */
             422: {
                 headers: {

@@ -133,8 +133,14 @@ export interface Experiment {
   /** Cross-validation folds (1 is a holdout); null when the engine chose by data size. */
   validationFolds: number | null;
   parallelism: number;
+  /** The experiment this one replays (its completed trials, in order); null for a search. */
+  replayOf: Id | null;
   createdAt: Date;
   startedAt: Date | null;
+  /** Seconds spent paused in earlier pauses; the budget clock stops while paused. */
+  pausedS: number;
+  /** Since when the search is paused, or null. */
+  pausedAt: Date | null;
   finishedAt: Date | null;
 }
 

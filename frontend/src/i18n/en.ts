@@ -7,6 +7,7 @@ import { guideEn } from "./areas/guide";
 import { leaderboardEn } from "./areas/leaderboard";
 import { resultsEn } from "./areas/results";
 import { strategiesEn } from "./areas/strategies";
+import { replayEn } from "./areas/replay";
 
 export const en = {
   ...guideEn,
@@ -14,6 +15,7 @@ export const en = {
   ...resultsEn,
   ...exportsEn,
   ...strategiesEn,
+  ...replayEn,
 
   "app.name": "Daria",
   "app.skipToContent": "Skip to content",
@@ -38,6 +40,8 @@ export const en = {
 
   "chart.showTable": "Show as table",
   "chart.showChart": "Show as chart",
+  "chart.needsWebGL":
+    "This browser cannot draw this chart: it needs WebGL, which is turned off or not supported here. The same numbers are shown as a table.",
 
   "error.network": "The server could not be reached. Check your connection and try again.",
   "error.server": "Something went wrong on the server (HTTP {status}). Try again later.",

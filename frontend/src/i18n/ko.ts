@@ -5,6 +5,7 @@ import { guideKo } from "./areas/guide";
 import { leaderboardKo } from "./areas/leaderboard";
 import { resultsKo } from "./areas/results";
 import { strategiesKo } from "./areas/strategies";
+import { replayKo } from "./areas/replay";
 
 export const ko: Record<MessageKey, string> = {
   ...guideKo,
@@ -12,6 +13,7 @@ export const ko: Record<MessageKey, string> = {
   ...resultsKo,
   ...exportsKo,
   ...strategiesKo,
+  ...replayKo,
 
   "app.name": "Daria",
   "app.skipToContent": "본문으로 건너뛰기",
@@ -36,6 +38,8 @@ export const ko: Record<MessageKey, string> = {
 
   "chart.showTable": "표로 보기",
   "chart.showChart": "차트로 보기",
+  "chart.needsWebGL":
+    "이 브라우저에서는 이 차트를 그릴 수 없습니다. 차트에 필요한 WebGL이 꺼져 있거나 지원되지 않기 때문입니다. 같은 숫자를 표로 보여 줍니다.",
 
   "error.network": "서버에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.",
   "error.server": "서버에서 문제가 발생했습니다(HTTP {status}). 잠시 후 다시 시도하세요.",

@@ -5,14 +5,22 @@
  */
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { compareSelections, type Comparison } from "../api/leaderboard";
+import { compareSelections, type Comparison, type PredictionChartKind } from "../api/leaderboard";
 import { ChartCard } from "../components/charts/ChartCard";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { parseCompare } from "../components/leaderboard/urlState";
 import { Loading } from "../components/Loading";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useI18n } from "../i18n/I18nProvider";
+import type { MessageKey } from "../i18n/en";
 import "../components/leaderboard/leaderboard.css";
+
+/** The title and explanation of each overlaid out-of-fold chart. */
+const PREDICTION_TEXT: Record<PredictionChartKind, { title: MessageKey; explain: MessageKey }> = {
+  roc: { title: "cmp.roc.title", explain: "cmp.roc.explain" },
+  roc_ovr: { title: "cmp.rocOvr.title", explain: "cmp.rocOvr.explain" },
+  residuals: { title: "cmp.residuals.title", explain: "cmp.residuals.explain" },
+};
 
 export function ComparePage() {
   const { t } = useI18n();
@@ -155,8 +163,8 @@ function ComparisonView({ comparison }: { comparison: Comparison }) {
       <ChartCard title={t("cmp.folds.title")} explanation={t("cmp.folds.explain")} chart={foldChart} testId="compare-folds" />
       {predictions.chart && predictions.kind ? (
         <ChartCard
-          title={t(predictions.kind === "roc" ? "cmp.roc.title" : "cmp.residuals.title")}
-          explanation={t(predictions.kind === "roc" ? "cmp.roc.explain" : "cmp.residuals.explain")}
+          title={t(PREDICTION_TEXT[predictions.kind].title)}
+          explanation={t(PREDICTION_TEXT[predictions.kind].explain)}
           chart={predictions.chart}
           testId="compare-predictions"
         />

@@ -10,6 +10,7 @@ import { Loading } from "../components/Loading";
 import { ManualTrialForm } from "../components/ManualTrialForm";
 import { Stepper } from "../components/Stepper";
 import { ProgressBar } from "../components/ProgressBar";
+import { ReplayButton, ReplayComparison } from "../components/ReplayPanel";
 import { SearchControls } from "../components/SearchControls";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useExperimentProgress, type LiveMode } from "../hooks/useExperimentProgress";
@@ -49,7 +50,11 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
         onSteered={(answer) => setSteered({ answer, before: live })}
       />
       <TrialAnnouncement experiment={experiment} latest={latest} />
-      {isActive(experiment.status) ? <ManualTrialForm experiment={experiment} /> : null}
+      {experiment.replayOf !== null ? (
+        <ReplayComparison experiment={experiment} refreshKey={`${trials.length}:${experiment.status}`} />
+      ) : null}
+      {/* A replay runs exactly its original's trials: no hand-written ones. */}
+      {isActive(experiment.status) && experiment.replayOf === null ? <ManualTrialForm experiment={experiment} /> : null}
       <section>
         <h2>{t("experiment.leaderboardHeading")}</h2>
         {trials.length === 0 ? (
@@ -70,6 +75,7 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
         />
       )}
       <ExperimentExports experiment={experiment} />
+      <ReplayButton experiment={experiment} />
     </>
   );
 }
@@ -82,6 +88,14 @@ function displayedProgress(experiment: Experiment, elapsedS: number): number {
   if (experiment.status === "succeeded") return 1;
   if (experiment.status !== "running" || experiment.timeBudgetS <= 0) return experiment.progress;
   return Math.max(experiment.progress, Math.min(elapsedS / experiment.timeBudgetS, 0.99));
+}
+
+/** Seconds the search has run by `end` (ms), without the time it spent paused. */
+function searchSeconds(experiment: Experiment, end: number): number {
+  if (!experiment.startedAt) return 0;
+  const pausedNowMs = experiment.pausedAt ? Math.max(0, end - experiment.pausedAt.getTime()) : 0;
+  const runMs = end - experiment.startedAt.getTime() - experiment.pausedS * 1000 - pausedNowMs;
+  return Math.max(0, runMs / 1000);
 }
 
 /** Read out only by screen readers: the page's visible parts do not move focus or scroll. */
@@ -120,8 +134,7 @@ function StatusPanel({
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<unknown>(null);
 
-  const end = experiment.finishedAt?.getTime() ?? now;
-  const elapsedS = experiment.startedAt ? (end - experiment.startedAt.getTime()) / 1000 : 0;
+  const elapsedS = searchSeconds(experiment, experiment.finishedAt?.getTime() ?? now);
   const progress = displayedProgress(experiment, elapsedS);
 
   const onCancel = async () => {

@@ -33,9 +33,12 @@ const WIRE: WireExperiment = {
   algorithms: ["lightgbm", "linear"],
   validation_folds: 5,
   parallelism: 2,
+  replay_of: 40,
   created_at: "2026-12-01T08:00:00Z",
   started_at: "2026-12-01T08:00:01Z",
   finished_at: "2026-12-01T08:01:01Z",
+  paused_s: 12.5,
+  paused_at: null,
 };
 
 describe("toExperiment", () => {
@@ -62,9 +65,12 @@ describe("toExperiment", () => {
       | "algorithms"
       | "validation_folds"
       | "parallelism"
+      | "replay_of"
       | "created_at"
       | "started_at"
       | "finished_at"
+      | "paused_s"
+      | "paused_at"
     >();
   });
 
@@ -91,9 +97,12 @@ describe("toExperiment", () => {
       algorithms: ["lightgbm", "linear"],
       validationFolds: 5,
       parallelism: 2,
+      replayOf: "40",
       createdAt: new Date("2026-12-01T08:00:00Z"),
       startedAt: new Date("2026-12-01T08:00:01Z"),
       finishedAt: new Date("2026-12-01T08:01:01Z"),
+      pausedS: 12.5,
+      pausedAt: null,
     };
 
     expect(toExperiment(WIRE)).toEqual(expected);

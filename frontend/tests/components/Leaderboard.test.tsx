@@ -45,7 +45,6 @@ describe("Leaderboard", () => {
     const tied = screen.getAllByTestId("tied-cell").map((cell) => cell.textContent);
     // The final model first (no test for it), then best, not tied, no test possible.
     expect(tied).toEqual(["–", "★ best", "no", "–"]);
-    expect(within(screen.getByTestId("ensemble-row")).getByText(/log_loss 0.3/)).toBeTruthy();
     expect(screen.getByText("What does “tied” mean?")).toBeTruthy();
   });
 
@@ -135,5 +134,46 @@ describe("Leaderboard", () => {
     release();
     await waitFor(() => expect(screen.getAllByTestId("trial-row")).toHaveLength(2));
     expect(calls).toBe(2);
+  });
+
+  it("shows every other metric as a column, the model size readable, and a dash for old trials", async () => {
+    server.on("GET", PATH, {
+      json: wireLeaderboardPage(
+        [
+          wireLeaderboardRow(2, {
+            is_best: true,
+            metrics: { roc_auc: 0.9, accuracy: 0.81, log_loss: 0.35 },
+            model_size_bytes: 3 * 1024 * 1024,
+          }),
+          // Stored before the other metrics were measured: the chosen one only, no size.
+          wireLeaderboardRow(1, { metrics: { roc_auc: 0.8 }, model_size_bytes: null }),
+        ],
+        { ensemble: wireLeaderboardRow(0, { kind: "ensemble", number: null, metrics: { roc_auc: 0.95, log_loss: 0.3 } }) },
+      ),
+    });
+    show();
+    const [best, old] = await screen.findAllByTestId("trial-row");
+    const headers = screen.getAllByTestId("metric-column");
+    // The engine's order, the chosen metric (the score column) left out.
+    expect(headers.map((header) => header.getAttribute("data-metric"))).toEqual(["log_loss", "accuracy"]);
+    expect(headers[0]!.textContent).toContain("Log loss");
+    expect(headers[0]!.getAttribute("title")).toBe("lower is better");
+    const cell = (row: HTMLElement, metric: string) => row.querySelector(`td[data-metric="${metric}"]`)!.textContent;
+    expect(cell(best!, "accuracy")).toBe("0.81");
+    expect(cell(best!, "log_loss")).toBe("0.35");
+    expect(cell(old!, "accuracy")).toBe("–");
+    expect(cell(screen.getByTestId("ensemble-row"), "log_loss")).toBe("0.3");
+    expect(within(best!).getByText("3 MB")).toBeTruthy();
+  });
+
+  it("names the metric columns in Korean", async () => {
+    server.on("GET", PATH, {
+      json: wireLeaderboardPage([wireLeaderboardRow(1, { metrics: { roc_auc: 0.9, balanced_accuracy: 0.7 } })]),
+    });
+    renderPage("/experiments/:id", "/experiments/42", <Leaderboard experimentId="42" metric="roc_auc" />, "ko");
+    await screen.findAllByTestId("trial-row");
+    const header = screen.getByTestId("metric-column");
+    expect(header.textContent).toContain("균형 정확도");
+    expect(header.getAttribute("title")).toBe("높을수록 좋음");
   });
 });

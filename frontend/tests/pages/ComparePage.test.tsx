@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ComparePage } from "../../src/pages/ComparePage";
 import { installFakeServer, type FakeServer } from "../support/fakeServer";
@@ -66,5 +66,34 @@ describe("the compare page", () => {
     renderPage("/compare", "/compare", <ComparePage />);
     expect(screen.getByText(/Choose at least two trials/)).toBeTruthy();
     expect(server.requests.length).toBe(0);
+  });
+
+  it("overlays multiclass ROC curves with a table of per-class AUCs, in Korean too", async () => {
+    const rocOvr = {
+      figure: { data: [], layout: {} },
+      table: {
+        columns: ["Selection", "Macro-average ROC AUC", "ROC AUC, cat vs rest"],
+        rows: [["#4 trial 1", "0.91", "0.95"]],
+      },
+    };
+    server.on("GET", "/api/v1/compare/", {
+      json: {
+        entries: [wireEntry("4:1", "#4 trial 1", 0.01), wireEntry("4:2", "#4 trial 2", 0.02)],
+        parameters: [],
+        metrics: [],
+        fold_chart: chart,
+        predictions: { kind: "roc_ovr", chart: rocOvr, missing: [] },
+      },
+    });
+    const { unmount } = renderPage("/compare", "/compare?trials=4:1,4:2", <ComparePage />);
+    const card = await screen.findByTestId("compare-predictions");
+    expect(within(card).getByText(/each class against the rest/)).toBeTruthy();
+    fireEvent.click(within(card).getByText("Show as table"));
+    expect(within(card).getByText("ROC AUC, cat vs rest")).toBeTruthy();
+    expect(within(card).getByText("0.95")).toBeTruthy();
+    expect(screen.queryByTestId("compare-missing")).toBeNull();
+    unmount();
+    renderPage("/compare", "/compare?trials=4:1,4:2", <ComparePage />, "ko");
+    expect(await screen.findByText(/클래스별 대 나머지 ROC 곡선/)).toBeTruthy();
   });
 });

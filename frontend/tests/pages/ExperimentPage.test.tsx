@@ -35,6 +35,15 @@ describe("the experiment page", () => {
     expect(shown).toBeLessThan(30);
   });
 
+  it("leaves the time spent paused out of the elapsed time", async () => {
+    const ago = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
+    // Started 100 s ago, paused for 30 s earlier, and paused again 20 s ago: 50 s of search.
+    showExperiment({ status: "paused", started_at: ago(100), paused_s: 30, paused_at: ago(20) });
+
+    const elapsed = await screen.findByTestId("experiment-elapsed");
+    expect(elapsed.textContent).toBe("50 s");
+  });
+
   it("tells a waiting experiment's place in line and lets it be cancelled", async () => {
     showExperiment({ status: "waiting", queue_position: 2, started_at: null, progress: 0 });
 

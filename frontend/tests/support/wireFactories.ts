@@ -79,8 +79,11 @@ export function wireExperiment(overrides: Partial<WireExperiment> = {}): WireExp
     algorithms: [],
     validation_folds: null,
     parallelism: 2,
+    replay_of: null,
     created_at: "2026-12-01T08:00:00Z",
     started_at: "2026-12-01T08:00:01Z",
+    paused_s: 0,
+    paused_at: null,
     finished_at: null,
     ...overrides,
   };

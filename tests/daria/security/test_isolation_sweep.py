@@ -14,11 +14,20 @@ from rest_framework.test import APIClient
 from daria.accounts.models import ApiToken, Membership
 from daria.accounts.services import create_project
 from daria.experiments.models import Trial
-from tests.daria.factories import make_dataset
+from tests.daria.factories import ExperimentFactory, make_dataset
 from tests.daria.security.routes import ALL_METHODS, api_id_routes
 from tests.daria.security.world import World
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+
+def _a_replay(w: World) -> dict[str, object]:
+    """A replay of the world's experiment (only a replay has a replay comparison)."""
+    replay = ExperimentFactory(
+        dataset=w.dataset, replay_of=w.experiment, status="succeeded",
+        replay_plan=[{"number": w.trial.number, "score": w.trial.score}],
+        initial_configurations=[{"algorithm": w.trial.algorithm, "params": w.trial.params}])
+    return {"pk": replay.pk}
+
 
 # Route name -> the URL keyword arguments that aim it at an object of alice's world.
 TARGETS: dict[str, Callable[[World], dict[str, object]]] = {
@@ -59,11 +68,13 @@ TARGETS: dict[str, Callable[[World], dict[str, object]]] = {
     "experiment-diagnostics-chart": lambda w: {"pk": w.experiment.pk, "chart": "history"},
     "experiment-reproducibility": lambda w: {"pk": w.experiment.pk},
     "experiment-report": lambda w: {"pk": w.experiment.pk},
+    "experiment-replay": lambda w: {"pk": w.experiment.pk},
+    "experiment-replay-comparison": _a_replay,
 }
 
-# What the owner gets where it is not 200: the world's model pipeline has no ONNX converter, and
-# its experiment kept no out-of-fold predictions to chart.
-OWNER_ANSWERS = {"model-onnx": 422, "model-insight-chart": 409}
+# What the owner gets where it is not 200: the world's experiment kept no out-of-fold
+# predictions to chart.
+OWNER_ANSWERS = {"model-insight-chart": 409}
 
 # Valid bodies, so that a view that checks its input before the object still reaches the lookup.
 BODIES: dict[str, dict[str, object]] = {

@@ -1,6 +1,11 @@
-/** The leaderboard's table: sortable headers (`aria-sort`), a tied marker with text, selection. */
+/**
+ * The leaderboard's table: sortable headers (`aria-sort`), a tied marker with text, selection,
+ * and a column for every other metric measured on the same out-of-fold predictions.
+ */
 import type { LeaderboardPage, LeaderboardRow } from "../../api/leaderboard";
 import { useI18n } from "../../i18n/I18nProvider";
+import { isMessageKey } from "../../i18n/translate";
+import { LOWER_IS_BETTER, otherMetrics } from "./metricColumns";
 import type { SortKey } from "./urlState";
 
 export interface LeaderboardTableProps {
@@ -21,6 +26,11 @@ function paramsText(params: Record<string, unknown>): string {
 export function LeaderboardTable({ page, metric, selected, onToggle, onSort, refFor }: LeaderboardTableProps) {
   const { t, label, number, size } = useI18n();
   const missing = <span className="missing">–</span>;
+  const others = otherMetrics(page, metric);
+  const metricName = (name: string) => {
+    const key = `results.metric.${name}`;
+    return isMessageKey(key) ? t(key) : name;
+  };
   const seconds = (value: number | null) =>
     value === null ? missing : t("common.seconds", { value: number(value, { maximumSignificantDigits: 3 }) });
 
@@ -56,6 +66,27 @@ export function LeaderboardTable({ page, metric, selected, onToggle, onSort, ref
     return missing;
   };
 
+  const metricHeader = (name: string) => {
+    const lower = LOWER_IS_BETTER.has(name);
+    const better = t(lower ? "lb.lowerBetter" : "lb.higherBetter");
+    return (
+      <th scope="col" key={name} data-testid="metric-column" data-metric={name} title={better}>
+        {metricName(name)}
+        <span aria-hidden="true" className="lb-sort-mark">{lower ? " ↓" : " ↑"}</span>
+        <span className="visually-hidden"> ({better})</span>
+      </th>
+    );
+  };
+
+  const metricCell = (row: LeaderboardRow, name: string) => {
+    const value = row.metrics[name];
+    return (
+      <td className="num" key={name} data-metric={name}>
+        {value === undefined ? missing : number(value)}
+      </td>
+    );
+  };
+
   const rowCells = (row: LeaderboardRow) => (
     <>
       <td>
@@ -70,25 +101,17 @@ export function LeaderboardTable({ page, metric, selected, onToggle, onSort, ref
       <td className="num">{row.kind === "ensemble" ? t("lb.ensemble") : number(row.number ?? 0)}</td>
       <td>{row.algorithm}</td>
       <td className="num">{row.score === null ? missing : number(row.score)}</td>
+      {others.map((name) => metricCell(row, name))}
       <td className="num">
         {row.foldMean === null ? missing : number(row.foldMean)}
-        {row.foldStd === null ? null : ` ± ${number(row.foldStd, { maximumSignificantDigits: 3 })}`}
+        {row.foldStd === null ? null : ` ± ${number(spread(row.foldStd), { maximumSignificantDigits: 3 })}`}
       </td>
       <td data-testid="tied-cell">{tiedCell(row)}</td>
       <td className="num">{seconds(row.fitTimeS)}</td>
       <td className="num">{seconds(row.predictTimePer1000S)}</td>
       <td className="num">{row.modelSizeBytes === null ? missing : size(row.modelSizeBytes)}</td>
       <td title={row.error || undefined}>{label("trialState", row.state)}</td>
-      <td className="lb-params">
-        {row.kind === "ensemble"
-          ? t("lb.ensembleMetrics", {
-              metrics: Object.entries(row.metrics)
-                .filter(([name]) => name !== metric)
-                .map(([name, value]) => `${name} ${number(value)}`)
-                .join(", "),
-            })
-          : paramsText(row.params)}
-      </td>
+      <td className="lb-params">{row.kind === "ensemble" ? missing : paramsText(row.params)}</td>
     </>
   );
 
@@ -104,6 +127,7 @@ export function LeaderboardTable({ page, metric, selected, onToggle, onSort, ref
             {sortable("number")}
             {sortable("algorithm")}
             {sortable("score")}
+            {others.map(metricHeader)}
             <th scope="col">{t("lb.foldMean")}</th>
             <th scope="col">{t("lb.tied")}</th>
             {sortable("fit_time")}
@@ -131,4 +155,9 @@ export function LeaderboardTable({ page, metric, selected, onToggle, onSort, ref
       </table>
     </div>
   );
+}
+
+/** A fold spread with floating-point noise (all folds scored the same) shown as 0. */
+export function spread(std: number): number {
+  return Math.abs(std) < 1e-12 ? 0 : std;
 }

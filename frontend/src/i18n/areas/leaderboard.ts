@@ -12,7 +12,8 @@ export const leaderboardEn = {
   "lb.modelSize": "Model size",
   "lb.params": "Hyperparameters",
   "lb.ensemble": "Final model (ensemble)",
-  "lb.ensembleMetrics": "Other metrics: {metrics}",
+  "lb.higherBetter": "higher is better",
+  "lb.lowerBetter": "lower is better",
   "lb.tiedHelpSummary": "What does “tied” mean?",
   "lb.tiedHelp":
     "Cross-validation scores vary from fold to fold. A paired t-test on the fold scores compares each trial with the best one; when the difference could be chance (p ≥ 0.05), the trial is marked “≈ tied”: it is about as good, and you may prefer it if it is faster or simpler. A dash means the test could not be made (a fold has no score).",
@@ -76,16 +77,20 @@ export const leaderboardEn = {
   "cmp.roc.title": "ROC curves (out-of-fold)",
   "cmp.roc.explain":
     "How well each model separates the classes at every threshold: the closer a curve comes to the top left, the better; the dotted diagonal is guessing.",
+  "cmp.rocOvr.title": "ROC curves, each class against the rest (out-of-fold, macro average)",
+  "cmp.rocOvr.explain":
+    "For each model, one ROC curve per class (that class against all the others), averaged into a single curve: the closer it comes to the top left, the better; the dotted diagonal is guessing. The number in the legend is the average of the classes' AUCs; the table gives each class's own AUC, to see which classes a model tells apart well.",
   "cmp.residuals.title": "Residuals (out-of-fold)",
   "cmp.residuals.explain":
     "Actual minus predicted value for every row, as a box per selection: a box centred on zero and narrow means small, unbiased errors.",
   "cmp.missing":
     "Out-of-fold predictions were not kept for: {refs}. Daria keeps them only for the best trials of each experiment (to build the final ensemble), and not for final models.",
-  "cmp.noPredictionChart": "Predictions cannot be overlaid for this kind of problem (only binary classification and regression).",
+  "cmp.noPredictionChart":
+    "Predictions cannot be overlaid: the selections are not all the same kind of problem (binary, multiclass or regression).",
 } as const;
 
 export const leaderboardKo: Record<keyof typeof leaderboardEn, string> = {
-  "lb.select": "비교할 트라이얼 {number} 선택",
+  "lb.select": "비교할 시도 {number} 선택",
   "lb.selectEnsemble": "비교할 최종 모델 선택",
   "lb.foldMean": "폴드 평균 ± 편차",
   "lb.tied": "동률?",
@@ -96,10 +101,11 @@ export const leaderboardKo: Record<keyof typeof leaderboardEn, string> = {
   "lb.modelSize": "모델 크기",
   "lb.params": "하이퍼파라미터",
   "lb.ensemble": "최종 모델(앙상블)",
-  "lb.ensembleMetrics": "다른 지표: {metrics}",
+  "lb.higherBetter": "높을수록 좋음",
+  "lb.lowerBetter": "낮을수록 좋음",
   "lb.tiedHelpSummary": "“동률”은 무슨 뜻인가요?",
   "lb.tiedHelp":
-    "교차 검증 점수는 폴드마다 달라집니다. 폴드 점수에 대한 대응 t-검정으로 각 트라이얼을 최고 트라이얼과 비교하여, 차이가 우연일 수 있으면(p ≥ 0.05) “≈ 동률”로 표시합니다. 성능이 비슷하므로 더 빠르거나 단순하다면 이 트라이얼을 선택해도 됩니다. 대시는 검정을 할 수 없었다는 뜻입니다(점수가 없는 폴드가 있음).",
+    "교차 검증 점수는 폴드마다 달라집니다. 폴드 점수에 대한 대응 t-검정으로 각 시도를 최고 시도와 비교하여, 차이가 우연일 수 있으면(p ≥ 0.05) “≈ 동률”로 표시합니다. 성능이 비슷하므로 더 빠르거나 단순하다면 이 시도를 선택해도 됩니다. 대시는 검정을 할 수 없었다는 뜻입니다(점수가 없는 폴드가 있음).",
   "lb.filters": "필터",
   "lb.filterAlgorithm": "알고리즘",
   "lb.filterState": "상태",
@@ -107,7 +113,7 @@ export const leaderboardKo: Record<keyof typeof leaderboardEn, string> = {
   "lb.scoreMax": "최고 점수",
   "lb.apply": "필터 적용",
   "lb.clear": "필터 지우기",
-  "lb.pageOf": "{pages}페이지 중 {page}페이지(트라이얼 {count}개)",
+  "lb.pageOf": "{pages}페이지 중 {page}페이지(시도 {count}개)",
   "lb.previous": "이전 페이지",
   "lb.next": "다음 페이지",
   "lb.pageSize": "페이지당 행 수",
@@ -115,33 +121,33 @@ export const leaderboardKo: Record<keyof typeof leaderboardEn, string> = {
   "lb.exportXlsx": "Excel 다운로드",
   "lb.compare": "선택 항목 비교({count})",
   "lb.compareHint": "비교할 행을 2개에서 8개까지 선택하세요.",
-  "lb.noMatch": "이 필터에 맞는 트라이얼이 없습니다.",
+  "lb.noMatch": "이 필터에 맞는 시도가 없습니다.",
   "lb.sortBy": "{column} 기준으로 정렬",
-  "lb.caption": "트라이얼 전체 {count}개, {column} 기준 정렬",
-  "lb.live": "검색이 실행되는 동안 실시간으로 갱신됩니다.",
-  "diag.heading": "검색 진단",
-  "diag.empty": "트라이얼이 완료되면 진단이 표시됩니다.",
+  "lb.caption": "시도 전체 {count}개, {column} 기준 정렬",
+  "lb.live": "탐색이 실행되는 동안 실시간으로 갱신됩니다.",
+  "diag.heading": "탐색 진단",
+  "diag.empty": "시도가 완료되면 진단이 표시됩니다.",
   "diag.algorithm": "알고리즘",
   "diag.param": "하이퍼파라미터",
   "diag.history.title": "최적화 기록",
   "diag.history.explain":
-    "각 점은 완료된 트라이얼이며(알고리즘은 색과 모양으로 구분), 점선은 지금까지 찾은 최고 점수입니다. 선이 평평하면 최근 트라이얼이 더 나은 결과를 찾지 못했다는 뜻입니다.",
+    "각 점은 완료된 시도이며(알고리즘은 색과 모양으로 구분), 점선은 지금까지 찾은 최고 점수입니다. 선이 평평하면 최근 시도가 더 나은 결과를 찾지 못했다는 뜻입니다.",
   "diag.summary.title": "알고리즘 비교",
   "diag.summary.explain":
-    "알고리즘별 트라이얼 점수를 상자(점수의 가운데 절반, 선은 중앙값)와 각 트라이얼의 점으로 보여 줍니다. 표에는 개수와 평균 학습 시간이 더해집니다.",
+    "알고리즘별 시도 점수를 상자(점수의 가운데 절반, 선은 중앙값)와 각 시도의 점으로 보여 줍니다. 표에는 개수와 평균 학습 시간이 더해집니다.",
   "diag.parallel.title": "평행 좌표",
   "diag.parallel.explain":
-    "선택한 알고리즘의 트라이얼마다 선 하나가 하이퍼파라미터 축을 지나 점수(색으로도 표시)에서 끝납니다. 높은 점수로 끝나는 선을 따라가면 어떤 설정이 함께 좋은지 보입니다.",
+    "선택한 알고리즘의 시도마다 선 하나가 하이퍼파라미터 축을 지나 점수(색으로도 표시)에서 끝납니다. 높은 점수로 끝나는 선을 따라가면 어떤 설정이 함께 좋은지 보입니다.",
   "diag.importance.title": "하이퍼파라미터 중요도",
   "diag.importance.explain":
     "각 하이퍼파라미터가 얼마나 중요했는지: 랜덤 포레스트가 설정으로 점수를 학습한 뒤 설정을 하나씩 섞습니다. 예측이 더 나빠질수록 더 중요한 설정입니다.",
-  "diag.importance.unavailable": "이 알고리즘의 완료된 트라이얼이 {minimum}개 이상이고 값이 달라지는 설정이 있어야 합니다.",
+  "diag.importance.unavailable": "이 알고리즘의 완료된 시도가 {minimum}개 이상이고 값이 달라지는 설정이 있어야 합니다.",
   "diag.slice.title": "하이퍼파라미터별 점수",
   "diag.slice.explain":
-    "선택한 알고리즘의 각 트라이얼 점수를 한 하이퍼파라미터 값에 대해 보여 줍니다. 점수가 가장 좋은 범위를 찾아보세요.",
-  "cmp.title": "트라이얼 비교",
+    "선택한 알고리즘의 각 시도 점수를 한 하이퍼파라미터 값에 대해 보여 줍니다. 점수가 가장 좋은 범위를 찾아보세요.",
+  "cmp.title": "시도 비교",
   "cmp.back": "실험으로 돌아가기",
-  "cmp.none": "실험의 리더보드에서 트라이얼을 2개 이상 선택하고 비교를 누르세요.",
+  "cmp.none": "실험의 리더보드에서 시도를 2개 이상 선택하고 비교를 누르세요.",
   "cmp.params": "하이퍼파라미터",
   "cmp.paramsCaption": "하이퍼파라미터 나란히 보기. 값이 다른 행은 표시됩니다",
   "cmp.differs": "다름",
@@ -156,14 +162,18 @@ export const leaderboardKo: Record<keyof typeof leaderboardEn, string> = {
   "cmp.spread": "폴드 편차(표준편차)",
   "cmp.folds.title": "폴드별 점수",
   "cmp.folds.explain":
-    "각 선택 항목의 교차 검증 폴드별 점수입니다(같은 실험의 트라이얼은 같은 폴드). 선이 자주 교차하면 차이가 데이터 분할에 따라 달라진다는 뜻입니다.",
+    "각 선택 항목의 교차 검증 폴드별 점수입니다(같은 실험의 시도는 같은 폴드). 선이 자주 교차하면 차이가 데이터 분할에 따라 달라진다는 뜻입니다.",
   "cmp.roc.title": "ROC 곡선(폴드 외 예측)",
   "cmp.roc.explain":
     "모든 임계값에서 각 모델이 클래스를 얼마나 잘 구분하는지 보여 줍니다. 곡선이 왼쪽 위에 가까울수록 좋고, 점선 대각선은 무작위 추측입니다.",
+  "cmp.rocOvr.title": "클래스별 대 나머지 ROC 곡선(폴드 외 예측, 매크로 평균)",
+  "cmp.rocOvr.explain":
+    "모델마다 클래스별 ROC 곡선(그 클래스 대 나머지 모든 클래스)을 구해 하나의 곡선으로 평균합니다. 곡선이 왼쪽 위에 가까울수록 좋고, 점선 대각선은 무작위 추측입니다. 범례의 숫자는 클래스별 AUC의 평균이며, 표에는 클래스마다의 AUC가 있어 모델이 어떤 클래스를 잘 구분하는지 볼 수 있습니다.",
   "cmp.residuals.title": "잔차(폴드 외 예측)",
   "cmp.residuals.explain":
     "각 행의 실제값에서 예측값을 뺀 값을 선택 항목별 상자로 보여 줍니다. 상자가 0을 중심으로 좁을수록 오차가 작고 치우침이 없습니다.",
   "cmp.missing":
-    "다음 항목은 폴드 외 예측이 보관되지 않았습니다: {refs}. Daria는 최종 앙상블을 만들기 위해 각 실험의 최고 트라이얼의 예측만 보관하며, 최종 모델의 예측은 보관하지 않습니다.",
-  "cmp.noPredictionChart": "이 유형의 문제에서는 예측을 겹쳐 볼 수 없습니다(이진 분류와 회귀만 가능).",
+    "다음 항목은 폴드 외 예측이 보관되지 않았습니다: {refs}. Daria는 최종 앙상블을 만들기 위해 각 실험의 최고 시도의 예측만 보관하며, 최종 모델의 예측은 보관하지 않습니다.",
+  "cmp.noPredictionChart":
+    "예측을 겹쳐 볼 수 없습니다: 선택 항목의 문제 유형(이진 분류, 다중 분류, 회귀)이 모두 같지 않습니다.",
 };

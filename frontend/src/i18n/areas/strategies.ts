@@ -139,7 +139,7 @@ export const strategiesKo: Record<keyof typeof strategiesEn, string> = {
   "search.spaceUnavailable": "알고리즘 목록을 불러오지 못했습니다. 기본값을 사용합니다.",
 
   "manual.heading": "직접 구성 시도하기",
-  "manual.intro": "알고리즘과 설정을 고르면 Daria가 이 탐색의 다음 시행으로 실행합니다.",
+  "manual.intro": "알고리즘과 설정을 고르면 Daria가 이 탐색의 다음 시도로 실행합니다.",
   "manual.algorithm": "알고리즘",
   "manual.range": "{low}부터 {high}까지",
   "manual.rangeLog": "{low}부터 {high}까지, 로그 척도: {low}, {middle}, {high} 같은 값을 시도해 보세요",
@@ -150,7 +150,7 @@ export const strategiesKo: Record<keyof typeof strategiesEn, string> = {
   "manual.fixProblems": "먼저 표시된 값을 고치세요.",
   "manual.submit": "이 구성을 대기열에 추가",
   "manual.submitting": "추가하는 중…",
-  "manual.queued": "시행 {number}(으)로 대기열에 추가했습니다.",
+  "manual.queued": "시도 {number}(으)로 대기열에 추가했습니다.",
   "manual.loading": "탐색 공간을 불러오는 중…",
   "manual.onlyWhen": "{parent}이(가) {values}일 때만 사용합니다.",
 
@@ -183,7 +183,7 @@ export const strategiesKo: Record<keyof typeof strategiesEn, string> = {
   "strategies.explain.rf":
     "랜덤 포레스트를 점수 모델로 쓰는 베이즈 최적화로, 예/아니오와 범주 선택이 많을 때 잘 다룹니다.",
   "strategies.explain.tpe":
-    "트리 구조 파젠 추정기: 좋은 시행과 나쁜 시행이 있는 곳을 비교해 좋은 쪽에서 더 많이 뽑습니다.",
+    "트리 구조 파젠 추정기: 좋은 시도와 나쁜 시도가 있는 곳을 비교해 좋은 쪽에서 더 많이 뽑습니다.",
   "strategies.explain.hyperband":
     "많은 구성을 작은 예산으로 시작하고 유망한 것에만 시간을 더 줍니다.",
   "strategies.explain.manual":
