@@ -1,5 +1,7 @@
 """axe-core on every page of the app, in light and dark colours, at a 1280x720 laptop size: no
-violation with impact serious or critical (WCAG 2.2 A/AA rules and axe's best practices).
+violation with impact serious or critical (WCAG 2.2 A/AA rules and axe's best practices). Then
+every page again on a tablet held upright (768x1024): still no such violation, and nothing makes
+the page itself scroll sideways (wide tables scroll inside their own box).
 
 The data is real: the example dataset is added through the API and a short experiment runs on
 the real worker, so the experiment and model pages are checked in their finished state.
@@ -24,7 +26,24 @@ pytestmark = pytest.mark.e2e
 
 SCHEMES = ("light", "dark")
 LAPTOP = {"width": 1280, "height": 720}
+TABLET = {"width": 768, "height": 1024}
 EXPERIMENT_TIMEOUT_S = 240
+# The outermost elements that reach past the right edge of the window (to name in a failure).
+WIDEST_ELEMENTS = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = e => {
+    for (let a = e.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const past = [...document.body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().right > width + 0.5 && !clipped(e));
+  const outermost = past.filter(e => !past.includes(e.parentElement));
+  return outermost.slice(0, 5).map(e => e.tagName.toLowerCase()
+    + (e.className ? '.' + e.className : '')
+    + (e.dataset.testid ? '[' + e.dataset.testid + ']' : ''));
+}"""
 
 
 def _api(page: Any, server: ServerProcess, secret: str, method: str, path: str,
@@ -103,6 +122,18 @@ def test_every_page_has_no_serious_accessibility_violation(web_server: ServerPro
             page.goto(web_server.url + path)
             _settled(page, ready)
             check(where, scheme)
+
+    page.set_viewport_size(TABLET)  # still in the last colour scheme of the loop: dark
+    for where, path, ready in signed_in_pages:
+        page.goto(web_server.url + path)
+        _settled(page, ready)
+        check(where, "tablet, dark")
+        overflow = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            failures.append(f"{where} (tablet): the page scrolls sideways by {overflow} px, "
+                            f"past the edge: {page.evaluate(WIDEST_ELEMENTS)}")
+    page.set_viewport_size(LAPTOP)
 
     assert not failures, "axe found serious or critical violations:\n" + "\n".join(failures)
 
