@@ -5,5 +5,8 @@ import os
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "daria.settings")
+# The web server keeps a pool of PostgreSQL connections: opening one per request cost more than
+# most API requests take (docs/configuration.md). Workers open theirs per task, as before.
+os.environ.setdefault("DARIA_DB_POOL", "1")
 
 application = get_asgi_application()

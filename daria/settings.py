@@ -90,6 +90,11 @@ def _database(url: str) -> dict[str, object]:
     transactions (a writer takes the lock up front instead of failing mid-transaction).
     """
     config: dict[str, object] = dict(dj_database_url.parse(url, conn_health_checks=True))
+    if config["ENGINE"] == "django.db.backends.postgresql" and env_bool("DARIA_DB_POOL", False):
+        # Reused connections; Django has the pool check each one before use (PostgreSQL may
+        # have dropped it).
+        config["OPTIONS"] = {"pool": {"min_size": 1, "max_size": env_int("DARIA_DB_POOL_SIZE", 10),
+                                      "timeout": 10}}
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
