@@ -30,10 +30,12 @@ echo "== frontend"
 (cd frontend && npm run lint && npm test)
 
 echo "== engine (plain pytest, no Django)"
-$BIN/pytest -p no:django -W ignore::pytest.PytestConfigWarning tests/automl_core -q
+# Two processes: the engine's tests are independent and mostly CPU-bound.
+$BIN/pytest -p no:django -W ignore::pytest.PytestConfigWarning tests/automl_core -q -n 2
 
 echo "== web app, worker and browser"
-# Two test processes, one file at a time each: most of these tests wait on workers and browsers,
-# so two in parallel halve the wall time. Each process gets its own test database.
-$BIN/pytest tests/daria tests/integration tests/e2e -q -n "${DARIA_TEST_PROCESSES:-2}" \
-  --dist loadfile
+# Three test processes, one file at a time each: the long integration and browser tests mostly
+# wait on workers (a search runs for its time budget) and browsers, so they overlap well even on
+# two cores. Each process gets its own test database. The slowest tests are listed at the end.
+$BIN/pytest tests/daria tests/integration tests/e2e -q -n "${DARIA_TEST_PROCESSES:-3}" \
+  --dist loadfile --durations=15
