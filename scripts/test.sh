@@ -34,8 +34,9 @@ echo "== engine (plain pytest, no Django)"
 $BIN/pytest -p no:django -W ignore::pytest.PytestConfigWarning tests/automl_core -q -n 2
 
 echo "== web app, worker and browser"
-# Three test processes, one file at a time each: the long integration and browser tests mostly
-# wait on workers (a search runs for its time budget) and browsers, so they overlap well even on
-# two cores. Each process gets its own test database. The slowest tests are listed at the end.
-$BIN/pytest tests/daria tests/integration tests/e2e -q -n "${DARIA_TEST_PROCESSES:-3}" \
+# Two test processes, one file at a time each: most of these tests wait on workers and browsers,
+# so two in parallel halve the wall time (three were slower on two cores: every browser test
+# starts its own web server and worker). Each process gets its own test database. The slowest
+# tests are listed at the end.
+$BIN/pytest tests/daria tests/integration tests/e2e -q -n "${DARIA_TEST_PROCESSES:-2}" \
   --dist loadfile --durations=15
