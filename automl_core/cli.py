@@ -19,10 +19,12 @@ import pandas as pd
 from tqdm import tqdm
 
 from automl_core.data.reading import read_csv
+from automl_core.data.task import Task
 from automl_core.evaluation.metrics import MetricName
 from automl_core.exceptions import AutoMLError
 from automl_core.facade import MIN_BUDGET_S, AutoML
-from automl_core.pipelines.registry import FAMILIES
+from automl_core.pipelines.registry import FAMILIES, cash_space
+from automl_core.search.grid import grid_size
 from automl_core.search.registry import SearcherKind
 from automl_core.search.trial import TrialRecord
 
@@ -113,10 +115,24 @@ def run(args: argparse.Namespace) -> str:
     output = predictions_frame(automl, features)
     output.to_csv(args.output, index=False)
     best = automl.best_trial
-    return (f"done in {process_age_s():.1f}s (fit {automl.fit_time_s_:.1f}s): "
-            f"{len(automl.store.all())} trials, best "
-            f"{best.algorithm} {automl.metric}={best.score:.5f}, ensemble of "
-            f"{len(automl.ensemble_)} model(s), {len(output)} predictions -> {args.output}")
+    trials = len(automl.store.all())
+    summary = (f"done in {process_age_s():.1f}s (fit {automl.fit_time_s_:.1f}s): "
+               f"{trials} trials, best "
+               f"{best.algorithm} {automl.metric}={best.score:.5f}, ensemble of "
+               f"{len(automl.ensemble_)} model(s), {len(output)} predictions -> {args.output}")
+    if args.searcher == SearcherKind.GRID:
+        n_rows = int(train[args.target].notna().sum())  # the rows fit learned from
+        summary += "\n" + grid_note(automl.task, n_rows, args.algorithms, trials)
+    return summary
+
+
+def grid_note(task: Task | str, n_rows: int, algorithms: list[str] | None, trials: int) -> str:
+    """How much of the searched space's grid the budget covered, e.g.
+    ``"grid: 242,030 configurations; the budget allowed 46 trials."``"""
+    size = grid_size(cash_space(Task(task), n_rows, algorithms))
+    noun = "configuration" if size == 1 else "configurations"
+    ran = "trial" if trials == 1 else "trials"
+    return f"grid: {size:,} {noun}; the budget allowed {trials:,} {ran}."
 
 
 def fit_budget_s(budget_s: float, spent_s: float, test_rows: int = 0) -> float:

@@ -14,6 +14,7 @@ import statistics
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,7 @@ from automl_core.evaluation.runner import KEEP_PREDICTIONS, SKIPPED, TrialRunner
 from automl_core.facade import REFIT_SAFETY, RESERVE_MEMBERS, TRIAL_SHARE, AutoML
 from automl_core.pipelines.registry import cash_space, portfolio
 from automl_core.search.base import Searcher
+from automl_core.search.explanation import ExplanationSource, explain_configuration
 from automl_core.search.registry import SearcherKind, make_searcher
 from automl_core.search.space import CashSpace, Configuration
 from automl_core.search.trial import TrialRecord, TrialState
@@ -95,9 +97,39 @@ def rebuild_searcher(problem: SearchProblem, history: Sequence[TrialRecord],
     fresh = make_searcher(kind, problem.space, problem.seed, minimize=minimize)
     searcher = type(fresh).from_history(problem.space, history, problem.seed, pending,
                                         minimize=minimize)
-    for config in [*initial, *portfolio(problem.space, problem.task)]:
+    for config in _warm_start(problem, initial):
         searcher.enqueue(config)
     return searcher
+
+
+@dataclass(frozen=True)
+class ProposedConfiguration:
+    """A configuration to try and why it was proposed (a JSON-safe dict, see
+    :mod:`automl_core.search.explanation`)."""
+
+    config: Configuration
+    explanation: dict[str, Any]
+
+
+def propose(problem: SearchProblem, history: Sequence[TrialRecord],
+            pending: Sequence[Configuration], n: int,
+            kind: SearcherKind | str = SearcherKind.RANDOM,
+            initial: Sequence[Configuration] = ()) -> list[ProposedConfiguration]:
+    """The next ``n`` configurations of the rebuilt searcher (see :func:`rebuild_searcher`),
+    each with its explanation: hand-written, portfolio, or the searcher's own reason."""
+    searcher = rebuild_searcher(problem, history, pending, kind, initial)
+    enqueued: dict[Configuration, ExplanationSource] = {}
+    for config in _warm_start(problem, initial):
+        enqueued.setdefault(problem.space.validate(config), (
+            ExplanationSource.MANUAL if config in initial else ExplanationSource.PORTFOLIO))
+    name = SearcherKind(kind).value
+    return [ProposedConfiguration(config, explain_configuration(searcher, config, name, enqueued))
+            for config in searcher.ask(n)]
+
+
+def _warm_start(problem: SearchProblem, initial: Sequence[Configuration]) -> list[Configuration]:
+    """What every search asks first: the hand-written configurations, then the portfolio."""
+    return [*initial, *portfolio(problem.space, problem.task)]
 
 
 def evaluate_configuration(problem: SearchProblem, number: int, config: Configuration,

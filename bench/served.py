@@ -15,12 +15,13 @@ APP_PYTHON = REPO / ".venv" / "bin" / "python"
 
 
 @contextmanager
-def serve_daria(env: dict[str, str], port: int, timeout_s: float = 60) -> Iterator[str]:
-    """Run ``daria.asgi`` under uvicorn on ``port`` until the block ends; yield its base URL
-    once it answers (any HTTP status counts)."""
+def serve_daria(env: dict[str, str], port: int, timeout_s: float = 60,
+                workers: int = 1) -> Iterator[str]:
+    """Run ``daria.asgi`` under uvicorn (``workers`` processes) on ``port`` until the block
+    ends; yield its base URL once it answers (any HTTP status counts)."""
     server = subprocess.Popen([REPO / ".venv" / "bin" / "uvicorn", "daria.asgi:application",
-                               "--host", "127.0.0.1", "--port", str(port), "--log-level",
-                               "warning"], cwd=REPO, env=env)
+                               "--host", "127.0.0.1", "--port", str(port), "--workers",
+                               str(workers), "--log-level", "warning"], cwd=REPO, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(f"{url}/api/v1/setup/", server, timeout_s)

@@ -18,6 +18,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 EMBEDDED_REDIS_PORT = 6390
+# uvicorn processes of the web server (DARIA_WEB_WORKERS); each keeps its own event stream
+# subscription to Redis and its own database connection pool.
+DEFAULT_WEB_WORKERS = 2
 
 
 def data_dir() -> Path:
@@ -77,8 +80,10 @@ def main() -> int:
              "--schedule", str(env_data_dir / "celerybeat-schedule")],
             cwd=REPO,
         ))
+        # Django serves one request at a time per process: a second process uses a second core.
         processes.append(subprocess.Popen(
-            [str(BIN / "uvicorn"), "daria.asgi:application", "--host", host, "--port", port],
+            [str(BIN / "uvicorn"), "daria.asgi:application", "--host", host, "--port", port,
+             "--workers", os.environ.get("DARIA_WEB_WORKERS", str(DEFAULT_WEB_WORKERS))],
             cwd=REPO,
         ))
         print(f"\nDaria is running at http://{host}:{port}/")

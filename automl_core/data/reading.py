@@ -1,7 +1,8 @@
 """Reading a table safely from a local path or bytes: CSV/TSV (plain, gzip, ZIP), XLSX, Parquet.
 
-The format is sniffed from the content, never from the name. ``read_csv`` of pandas never
-receives a URL or a user string as a path: the bytes are read here and parsed from memory.
+The format is sniffed from the content, never from the name. No reader receives a URL or a
+user string as a path: a local file (or an archive's member, unpacked to a temporary file) is
+opened here and CSV text is parsed from it in blocks, never read whole into memory.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from typing import BinaryIO
 import pandas as pd
 
 from automl_core.data.archives import gunzip_to_temp, unzip_member_to_temp
-from automl_core.data.csv_text import DELIMITERS, parse_csv_bytes, sniff_delimiter
+from automl_core.data.csv_text import DELIMITERS, parse_csv, sniff_delimiter
 from automl_core.data.options import DEFAULT_MAX_COLUMNS, ReadLimits, ReadOptions
 from automl_core.data.sniffing import HEAD_BYTES, FileFormat, sniff_head, sniff_zip
 from automl_core.data.spreadsheets import read_parquet, read_xlsx
+from automl_core.data.text_source import TextSource
 from automl_core.data.text_values import parse_number_text
 from automl_core.exceptions import DataError, DataWarning
 
@@ -64,7 +66,7 @@ def read_table(source: Source, options: ReadOptions | None = None,
 
 
 def _read(source: Source, options: ReadOptions, limits: ReadLimits) -> ReadResult:
-    with _open(source) as stream:
+    with _open(source) as (stream, content):
         head = stream.read(HEAD_BYTES)
         if not head.strip():
             raise DataError("empty_file", "The file is empty: it has no header and no rows.")
@@ -86,7 +88,7 @@ def _read(source: Source, options: ReadOptions, limits: ReadLimits) -> ReadResul
             frame, warnings = read_parquet(stream, limits)
             return ReadResult(frame, "", "", warnings, fmt.value)
         _check_size(stream, limits)
-        parsed = parse_csv_bytes(stream.read(), options, limits)
+        parsed = parse_csv(TextSource(content), options, limits)
     return ReadResult(parsed.frame, parsed.encoding, parsed.delimiter, parsed.warnings)
 
 
@@ -120,7 +122,7 @@ def _read_unpacked(path: Path, container: FileFormat, options: ReadOptions,
                 "unsupported_format", f"The {container.value} archive does not contain a CSV "
                 f"file: it holds a {inner_format.value} file.",
                 {"detected": f"{container.value}:{inner_format.value}"})
-    parsed = parse_csv_bytes(path.read_bytes(), options, limits)
+    parsed = parse_csv(TextSource(path), options, limits)
     return ReadResult(parsed.frame, parsed.encoding, parsed.delimiter, parsed.warnings,
                       container.value)
 
@@ -135,9 +137,11 @@ def _check_size(stream: BinaryIO, limits: ReadLimits) -> None:
 
 
 @contextmanager
-def _open(source: Source) -> Iterator[BinaryIO]:
+def _open(source: Source) -> Iterator[tuple[BinaryIO, Path | bytes]]:
+    """A binary stream over the source, and the source as a local path or bytes."""
     if isinstance(source, bytes | bytearray | memoryview):
-        yield io.BytesIO(bytes(source))
+        data = bytes(source)
+        yield io.BytesIO(data), data
         return
     if isinstance(source, str) and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]+://", source):
         raise DataError("not_a_local_file", "Only local files can be read, not URLs.",
@@ -146,4 +150,4 @@ def _open(source: Source) -> Iterator[BinaryIO]:
     if not path.is_file():
         raise DataError("file_not_found", f"File not found: {path}", {"path": str(path)})
     with path.open("rb") as stream:
-        yield stream
+        yield stream, path

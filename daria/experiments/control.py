@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.exceptions import APIException, ValidationError
 
+from automl_core.search.explanation import ExplanationSource, source_only
 from automl_core.search.space import Configuration
 from daria.accounts.services import AnyUser, require_write
 from daria.audit import services as audit
@@ -156,7 +157,8 @@ def add_trial(user: AnyUser, experiment: Experiment, algorithm: str,
         last = locked.trials.aggregate(last=Max("number"))["last"]
         trial = Trial.objects.create(
             experiment=locked, number=0 if last is None else last + 1, state=Trial.QUEUED,
-            algorithm=config.algorithm, params=dict(config.params), enqueued_at=timezone.now())
+            algorithm=config.algorithm, params=dict(config.params), enqueued_at=timezone.now(),
+            proposal=source_only(ExplanationSource.MANUAL, locked.searcher))
         if locked.status == Experiment.Status.RUNNING:
             limit = trial_time_limit(seconds_left(locked))
             transaction.on_commit(

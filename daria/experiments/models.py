@@ -67,7 +67,7 @@ class Experiment(models.Model):
     status_seq = models.PositiveBigIntegerField(default=0)
     # How many trials may run at once (one Celery task each, on any worker).
     parallelism = models.PositiveSmallIntegerField(default=2)
-    # How the search proposes configurations: a SearcherKind value.
+    # How the search proposes configurations: a SearcherKind value, or "manual" (manual.py).
     searcher = models.CharField(max_length=32, default=SearcherKind.RANDOM.value)
     # The families the search may use; empty means every family that suits the task and data.
     algorithms = models.JSONField(default=list, blank=True)
@@ -141,6 +141,10 @@ class Trial(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     # The experiment's event sequence number of this trial's latest change (see Experiment).
     seq = models.PositiveBigIntegerField(default=0)
+    # Why the search proposed this configuration ("why this trial"): the engine's JSON
+    # explanation (automl_core.search.explanation), set when the trial is queued; empty in
+    # trials queued before it was kept.
+    proposal = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["experiment", "number"]

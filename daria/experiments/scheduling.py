@@ -20,13 +20,14 @@ from django.utils import timezone
 from automl_core.distributed import (
     SearchProblem,
     cheapest_duration_s,
-    rebuild_searcher,
+    propose,
     refit_reserve_s,
 )
 from automl_core.exceptions import AutoMLError
+from automl_core.search.explanation import ExplanationSource, source_only
 from automl_core.search.space import Configuration
 from automl_core.search.trial import TrialRecord
-from daria.experiments import replay, services
+from daria.experiments import manual, replay, services
 from daria.experiments.adapters import trial_config, trial_record
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import load_problem, seconds_left
@@ -70,10 +71,12 @@ def schedule_trials(experiment_id: int) -> list[int]:
         pending = [t for t in trials if t.is_pending]
         history = [trial_record(t) for t in trials if not t.is_pending]
         search_left = seconds_left(experiment) - refit_reserve_s(problem, history)
-        # A replay is over when its plan is queued; a search when no trial can finish in time.
+        # A replay is over when its plan is queued; a search when no trial can finish in time,
+        # and a manual search also when every hand-written configuration is queued.
         over = ((replay.plan_done(experiment, trials) or search_left <= 0)
                 if replay.is_replay(experiment)
-                else search_left <= cheapest_duration_s(problem, history))
+                else search_left <= cheapest_duration_s(problem, history)
+                or (manual.is_manual(experiment) and manual.plan_done(experiment, trials)))
         if experiment.cancel_requested or over:
             if not pending:
                 _start_finalizing(experiment)
@@ -87,22 +90,33 @@ def schedule_trials(experiment_id: int) -> list[int]:
 
 def _queue_configurations(experiment: Experiment, problem: SearchProblem, trials: list[Trial],
                           history: list[TrialRecord], free: int) -> list[int]:
-    """Ask the rebuilt searcher for ``free`` configurations and insert them as queued trials."""
+    """Ask the rebuilt searcher for ``free`` configurations and insert them as queued trials,
+    each with why it was proposed (``Trial.proposal``)."""
     if free <= 0:
         return []
     if replay.is_replay(experiment):
         configs = replay.next_configurations(experiment, trials, free)
+        # The plan's entry i is the original trial that trial i repeats (trials run in order).
+        explanations = [source_only(ExplanationSource.REPLAY, experiment.searcher,
+                                    original_trial=int(experiment.replay_plan[index]["number"]))
+                        for index in range(len(trials), len(trials) + len(configs))]
+    elif manual.is_manual(experiment):
+        configs = manual.next_configurations(experiment, trials, free)
+        explanations = [source_only(ExplanationSource.MANUAL, experiment.searcher)
+                        for _ in configs]
     else:
         pending = [trial_config(t) for t in trials if t.is_pending]
         initial = [Configuration.from_dict(c) for c in experiment.initial_configurations]
-        configs = rebuild_searcher(problem, history, pending, experiment.searcher,
-                                   initial).ask(free)
+        proposed = propose(problem, history, pending, free, experiment.searcher, initial)
+        configs = [p.config for p in proposed]
+        explanations = [p.explanation for p in proposed]
     first = max((t.number for t in trials), default=-1) + 1
     now = timezone.now()
     created = Trial.objects.bulk_create([
         Trial(experiment=experiment, number=first + offset, state=Trial.QUEUED,
-              algorithm=config.algorithm, params=dict(config.params), enqueued_at=now)
-        for offset, config in enumerate(configs)
+              algorithm=config.algorithm, params=dict(config.params), enqueued_at=now,
+              proposal=explanation)
+        for offset, (config, explanation) in enumerate(zip(configs, explanations, strict=True))
     ])
     return [trial.number for trial in created]
 

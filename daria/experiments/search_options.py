@@ -23,6 +23,7 @@ from automl_core.search.grid import describe_grid
 from automl_core.search.registry import SearcherKind, available_searchers
 from automl_core.search.space import CashSpace, Configuration, SpaceError
 from automl_core.search.trial import TrialState
+from daria.experiments.manual import MANUAL
 from daria.experiments.models import Experiment
 
 DEFAULT_SEARCHER = SearcherKind.RANDOM
@@ -51,12 +52,14 @@ SEARCHER_DESCRIPTIONS: dict[str, Promise] = {
     "hyperband": gettext_lazy("Hyperband: starts many configurations cheaply and keeps only the "
                               "promising ones."),
     "bohb": gettext_lazy("BOHB: Hyperband whose configurations come from a Bayesian model."),
+    MANUAL: gettext_lazy("Manual search: runs only the starting configurations you write (and "
+                         "any you queue while it runs), then builds the model from them."),
 }
 
 
 def searcher_names() -> list[str]:
-    """The searchers that can run right now, by name."""
-    return [kind.value for kind in available_searchers()]
+    """The searchers that can run right now, by name: the engine's, then manual search alone."""
+    return [kind.value for kind in available_searchers()] + [MANUAL]
 
 
 def searcher_options() -> list[dict[str, str]]:
@@ -72,6 +75,14 @@ def check_searcher(name: str) -> str:
         raise ValidationError(_("Unknown search method '%(name)s'; choose one of: %(known)s.")
                               % {"name": name, "known": ", ".join(known)})
     return name
+
+
+def check_manual_plan(searcher: str, initial_configurations: Sequence[object]) -> None:
+    """A ValidationError on ``initial_configurations`` when manual search has none to run."""
+    if searcher == MANUAL and not initial_configurations:
+        raise ValidationError({"initial_configurations": [_(
+            "Manual search runs only the configurations you write: add at least one starting "
+            "configuration, or choose another search method.")]})
 
 
 def suitable_algorithms(n_rows: int) -> list[str]:

@@ -28,6 +28,40 @@ MAX_VALIDATION_FOLDS = 10
 MAX_INITIAL_CONFIGURATIONS = 50
 
 
+class ProposalIncumbentSerializer(serializers.Serializer):
+    """The best trial when a configuration was proposed."""
+
+    number = serializers.IntegerField(read_only=True)
+    algorithm = serializers.CharField(read_only=True)
+    score = serializers.FloatField(read_only=True, allow_null=True)
+
+
+class TrialProposalSerializer(serializers.Serializer):
+    """Why the search proposed a trial's configuration ("why this trial").
+
+    Numbers are in the experiment's metric units; each is null when it does not apply to the
+    source (see ``automl_core.search.explanation``).
+    """
+
+    source = serializers.CharField(
+        read_only=True, help_text="manual, portfolio, replay, initial_design, model, random, "
+        "promotion, or the searcher's own name (grid, evolution, hyperband, bohb, ...).")
+    searcher = serializers.CharField(read_only=True, allow_null=True)
+    fidelity = serializers.FloatField(read_only=True, allow_null=True,
+                                      help_text="Share of training rows, when below 1.")
+    promoted_from = serializers.IntegerField(read_only=True, allow_null=True)
+    original_trial = serializers.IntegerField(read_only=True, allow_null=True,
+                                              help_text="The trial a replay repeats.")
+    predicted_score = serializers.FloatField(read_only=True, allow_null=True)
+    predicted_std = serializers.FloatField(read_only=True, allow_null=True)
+    expected_improvement = serializers.FloatField(read_only=True, allow_null=True)
+    acquisition = serializers.FloatField(read_only=True, allow_null=True)
+    acquisition_kind = serializers.CharField(
+        read_only=True, allow_null=True,
+        help_text="ei, pi, ucb (log EI, log PI, -LCB on the model's scale) or tpe (log l/g).")
+    incumbent = ProposalIncumbentSerializer(read_only=True, allow_null=True)
+
+
 class TrialSerializer(serializers.ModelSerializer):
     """One finished trial, as shown in the leaderboard."""
 
@@ -37,13 +71,19 @@ class TrialSerializer(serializers.ModelSerializer):
     params = serializers.DictField(read_only=True)
     # Only finished trials are listed, so this is always set (queued rows have none yet).
     finished_at = serializers.DateTimeField(read_only=True)
+    proposal = serializers.SerializerMethodField()
 
     class Meta:
         model = Trial
         fields = ["number", "state", "algorithm", "params", "score", "fold_scores",
-                  "fit_time_s", "predict_time_s", "error", "finished_at"]
+                  "fit_time_s", "predict_time_s", "error", "finished_at", "proposal"]
         # Output only: read-only fields are required in the schema, as every trial sends them.
         read_only_fields = fields
+
+    @extend_schema_field(TrialProposalSerializer(allow_null=True))
+    def get_proposal(self, trial: Trial) -> dict[str, Any] | None:
+        """Why the trial was proposed; null for trials queued before it was kept."""
+        return dict(TrialProposalSerializer(trial.proposal).data) if trial.proposal else None
 
 
 def trial_payload(trial: Trial) -> dict[str, Any]:

@@ -77,11 +77,13 @@ def create_experiment(
     or let it wait for a free slot when its creator's concurrent-experiment quota is used up.
 
     Raises the engine's TargetError / ConfigError, or a ValidationError naming the parameter of
-    an initial configuration outside the search space, before anything is stored. When the
-    broker does not take the job, the experiment is marked failed with that reason and
-    BrokerUnavailable is raised: nothing runs in the web process instead.
+    an initial configuration outside the search space (or saying that manual search has none),
+    before anything is stored. When the broker does not take the job, the experiment is marked
+    failed with that reason and BrokerUnavailable is raised: nothing runs in the web process
+    instead.
     """
     require_write(user, dataset.project_id)
+    search_options.check_manual_plan(searcher, initial_configurations or [])
     excluded = excluded_columns(dataset, keep=[target])
     prepared = prepare_target(load_frame(dataset, excluded=excluded), target,
                               Task(task) if task else None)

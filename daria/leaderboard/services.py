@@ -3,13 +3,16 @@
 Each row carries the fold mean and spread and whether a paired test on the fold scores cannot
 tell the trial apart from the best trial (only the best trial is compared against, so a page
 costs one extra query however many trials the experiment has). The trial indexes serve each
-sort key; for a finished experiment the count, the best trial and the algorithms are computed
-once per process (finished_cache), so a page then costs one indexed query for its rows.
+sort key. For a finished experiment the count, the best trial, the algorithms, the order of the
+trial ids for each sort and filter, and each page's rows are computed once per process
+(finished_cache): a new page is then one lookup of its rows by id, a page read again costs no
+query on the trials (the reader's access to the experiment is still checked on every request).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,7 @@ from django.http import Http404
 from automl_core.analysis.stats import summarize_folds, tied_with_best
 from daria.accounts.services import AnyUser, projects_for
 from daria.experiments.models import Experiment, Trial, full_fidelity
-from daria.leaderboard.finished_cache import remembered
+from daria.leaderboard.finished_cache import remembered, remembered_order, remembered_rows
 
 # What a sort key orders by in the database.
 SORT_FIELDS = {"score": "score", "fit_time": "fit_time_s", "predict_time": "predict_time_s",
@@ -30,6 +33,11 @@ DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 _ROW_FIELDS = ("number", "state", "algorithm", "params", "score", "fold_scores", "fit_time_s",
                "predict_time_s", "error", "metrics", "predict_time_per_1000_s", "model_size_bytes")
+# What the leaderboard reads of the experiment: finished_cache's key, the metric, the dataset's
+# row count and the final model's row.
+_EXPERIMENT_FIELDS = ("metric", "greater_is_better", "status", "created_at", "event_seq",
+                      "dataset__n_rows", "model__algorithm", "model__score", "model__metrics",
+                      "model__file")
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,18 @@ def readable_experiment(user: AnyUser, experiment_id: int) -> Experiment:
         return (Experiment.objects.filter(project__in=projects_for(user))
                 .select_related("dataset", "model")
                 .defer("dataset__preview", "model__training_reference").get(pk=experiment_id))
+    except Experiment.DoesNotExist:
+        raise Http404("No such experiment.") from None
+
+
+def leaderboard_experiment(user: AnyUser, experiment_id: int) -> Experiment:
+    """``readable_experiment`` with only the columns a leaderboard page or export reads (the
+    same membership rule, 404 alike); building and reading the experiment's, dataset's and
+    model's 60-odd other columns was a good part of a page's CPU time."""
+    try:
+        return (Experiment.objects.filter(project__in=projects_for(user))
+                .select_related("dataset", "model").only(*_EXPERIMENT_FIELDS)
+                .get(pk=experiment_id))
     except Experiment.DoesNotExist:
         raise Http404("No such experiment.") from None
 
@@ -203,13 +223,11 @@ def leaderboard_page(experiment: Experiment, query: LeaderboardQuery, page: int,
     A page past the end is empty (its ``count`` says how many rows there are), so a shared
     link to page 7 still answers after filters shrink the list.
     """
-    trials = filtered_trials(experiment, query)
     count = trial_count(experiment, query)
     best = best_trial(experiment)
-    n_rows = experiment.dataset.n_rows
-    start = (page - 1) * page_size
-    rows = [trial_row(values, experiment, best, n_rows)
-            for values in trials[start:start + page_size].values(*_ROW_FIELDS)]
+    key = ("rows", experiment.dataset.n_rows, query, page, page_size)
+    rows = remembered_rows(experiment, key,
+                           lambda: _page_rows(experiment, query, best, page, page_size))
     return {
         "count": count, "page": page, "page_size": page_size,
         "num_pages": max(1, -(-count // page_size)), "metric": experiment.metric,
@@ -218,6 +236,30 @@ def leaderboard_page(experiment: Experiment, query: LeaderboardQuery, page: int,
         "best_number": best.number if best else None, "ensemble": ensemble_row(experiment),
         "algorithms": algorithms_tried(experiment), "results": rows,
     }
+
+
+def _page_rows(experiment: Experiment, query: LeaderboardQuery, best: BestTrial | None,
+               page: int, page_size: int) -> tuple[dict[str, Any], ...]:
+    start = (page - 1) * page_size
+    if experiment.is_finished:
+        ids = trial_order(experiment, query)[start:start + page_size]
+        found = {values["pk"]: values
+                 for values in Trial.objects.filter(pk__in=ids).values("pk", *_ROW_FIELDS)}
+        # An id may be gone if the experiment was deleted since it was looked up.
+        page_values: Iterable[dict[str, Any]] = [found[pk] for pk in ids if pk in found]
+    else:
+        page_values = filtered_trials(experiment, query)[start:start + page_size].values(
+            *_ROW_FIELDS)
+    n_rows = experiment.dataset.n_rows
+    return tuple(trial_row(values, experiment, best, n_rows) for values in page_values)
+
+
+def trial_order(experiment: Experiment, query: LeaderboardQuery) -> array[int]:
+    """The ids of the trials the query selects, in its order; read once per process for a
+    finished experiment, so that a deep page is a lookup of its rows by id instead of a sort of
+    every trial."""
+    return remembered_order(experiment, ("order", query), lambda: array(
+        "q", filtered_trials(experiment, query).values_list("pk", flat=True)))
 
 
 def all_rows(experiment: Experiment, query: LeaderboardQuery) -> Iterator[dict[str, Any]]:

@@ -32,7 +32,7 @@ class LeaderboardView(APIView):
     @extend_schema(parameters=[LeaderboardPageQuerySerializer],
                    responses=LeaderboardPageSerializer)
     def get(self, request: Request, pk: int) -> Response:
-        experiment = services.readable_experiment(request.user, pk)
+        experiment = services.leaderboard_experiment(request.user, pk)
         query = LeaderboardPageQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         page = services.leaderboard_page(experiment, query.to_query(),
@@ -59,7 +59,7 @@ class LeaderboardExportView(APIView):
                    responses={(200, "text/csv"): _CSV,
                               (200, exports.XLSX_CONTENT_TYPE): _XLSX})
     def get(self, request: Request, pk: int) -> HttpResponse:
-        experiment = services.readable_experiment(request.user, pk)
+        experiment = services.leaderboard_experiment(request.user, pk)
         params = request.query_params.copy()
         if "format" in params and "file_format" not in params:
             params["file_format"] = params["format"]

@@ -4,13 +4,16 @@ The depth ``n_layers`` is an ordinary hyperparameter and the width of layer ``k`
 one, active only when the network has at least ``k`` layers, so every searcher explores the
 architecture together with the optimiser's settings (a small neural architecture search).
 
-Training is Adam with early stopping on an inner validation split (always on unless the split is
-impossible), at most ``MAX_EPOCHS`` epochs, and a stop at the trial's deadline after the current
-epoch. Inputs arrive scaled and one-hot encoded (``Encoding.LINEAR``); regression targets are
-standardised too, because an MLP's squared loss and initialisation assume targets near unit scale.
-At prediction time inputs are clipped to the range seen in training: a ReLU network extrapolates
-linearly, and on ``taxis`` one test trip dated a month before every training trip got a predicted
-fare of 215 instead of about 5 (trees, by contrast, extrapolate flat).
+Training is Adam for at most ``MAX_EPOCHS`` epochs, with a searched early-stopping rule
+(``early_stopping``): ``"valid"`` stops when the score on an inner validation split has not
+improved for ``PATIENCE`` epochs (the training loss decides instead when that split is impossible),
+``"train"`` when the training loss has not, training on every row. Training also stops at the
+trial's deadline after the current epoch. Inputs arrive scaled and one-hot encoded
+(``Encoding.LINEAR``); regression targets are standardised too, because an MLP's squared loss and
+initialisation assume targets near unit scale. At prediction time inputs are clipped to the range
+seen in training: a ReLU network extrapolates linearly, and on ``taxis`` one test trip dated a
+month before every training trip got a predicted fare of 215 instead of about 5 (trees, by
+contrast, extrapolate flat).
 Above ``MAX_TRAIN_ROWS`` rows the network trains on a random subset, so an epoch stays short.
 
 Threads: scikit-learn's MLP has no ``n_jobs``; its matrix products run on BLAS, capped here at one
@@ -61,8 +64,13 @@ MAX_TRAIN_ROWS = 50_000
 _DEADLINE: ContextVar[float | None] = ContextVar("mlp_deadline", default=None)
 
 
+# What decides when training stops early: the score on an inner validation split, or the loss.
+STOP_ON = ("valid", "train")
+
+
 def space(task: Task) -> tuple[Param, ...]:
-    """Depth, the width of each active layer, activation, and Adam's settings."""
+    """Depth, the width of each active layer, activation, Adam's settings and the
+    early-stopping rule."""
     return (
         IntParam("n_layers", 1, MAX_LAYERS),
         *(_width(k) for k in range(1, MAX_LAYERS + 1)),
@@ -70,6 +78,7 @@ def space(task: Task) -> tuple[Param, ...]:
         FloatParam("learning_rate_init", 1e-4, 1e-1, log=True),
         FloatParam("alpha", 1e-7, 1e-1, log=True),
         IntParam("batch_size", 32, 512, log=True),
+        CategoricalParam("early_stopping", STOP_ON),
     )
 
 
@@ -83,7 +92,8 @@ def _width(layer: int) -> IntParam:
 def portfolio(task: Task) -> list[dict[str, JsonScalar]]:
     """A funnel of two ReLU layers with Adam's usual rate and a little weight decay."""
     return [{"n_layers": 2, "units_1": 128, "units_2": 64, "activation": "relu",
-             "learning_rate_init": 1e-3, "alpha": 1e-4, "batch_size": 128}]
+             "learning_rate_init": 1e-3, "alpha": 1e-4, "batch_size": 128,
+             "early_stopping": "valid"}]
 
 
 def hidden_layer_sizes(params: Params) -> tuple[int, ...]:
@@ -152,7 +162,8 @@ def build(params: Params, context: FitContext) -> Any:
         "alpha": float(params["alpha"]),  # type: ignore[arg-type]
         "batch_size": int(params["batch_size"]),  # type: ignore[arg-type]
         "max_iter": MAX_EPOCHS,
-        "early_stopping": True,
+        # Configurations stored before the rule was searched stopped on the validation split.
+        "early_stopping": params.get("early_stopping", "valid") == "valid",
         "validation_fraction": VALID_SHARE,
         "n_iter_no_change": PATIENCE,
         "random_state": context.seed,
@@ -172,7 +183,7 @@ def fit(estimator: Any, X: np.ndarray, y: np.ndarray, context: FitContext) -> An
                                                                    replace=False))
         X, y = X[rows], y[rows]  # noqa: N806
     network = network_of(estimator)
-    early_stopping = _can_early_stop(y, context.task)
+    early_stopping = bool(network.early_stopping) and _can_early_stop(y, context.task)
     train_rows = len(y) - (int(np.ceil(VALID_SHARE * len(y))) if early_stopping else 0)
     network.set_params(early_stopping=early_stopping,
                        batch_size=max(1, min(network.batch_size, train_rows)))

@@ -12,6 +12,7 @@ import type {
   TargetAdvice,
   TrainedModel,
   Trial,
+  TrialProposal,
   User,
 } from "./types";
 import type {
@@ -24,6 +25,7 @@ import type {
   WireTargetAdvice,
   WireTrainedModel,
   WireTrial,
+  WireTrialProposal,
   WireUser,
   WireWarning,
 } from "./wire";
@@ -140,6 +142,25 @@ export function toTrial(w: WireTrial): Trial {
     predictTimeS: w.predict_time_s,
     error: w.error,
     finishedAt: new Date(w.finished_at),
+    proposal: w.proposal ? toTrialProposal(w.proposal) : null,
+  };
+}
+
+export function toTrialProposal(w: WireTrialProposal): TrialProposal {
+  return {
+    source: w.source,
+    searcher: w.searcher ?? null,
+    fidelity: w.fidelity ?? null,
+    promotedFrom: w.promoted_from ?? null,
+    originalTrial: w.original_trial ?? null,
+    predictedScore: w.predicted_score ?? null,
+    predictedStd: w.predicted_std ?? null,
+    expectedImprovement: w.expected_improvement ?? null,
+    acquisition: w.acquisition ?? null,
+    acquisitionKind: w.acquisition_kind ?? null,
+    incumbent: w.incumbent
+      ? { number: w.incumbent.number, algorithm: w.incumbent.algorithm, score: w.incumbent.score ?? null }
+      : null,
   };
 }
 

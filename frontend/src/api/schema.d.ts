@@ -1602,6 +1602,13 @@ export interface components {
             name: string;
             description?: string;
         };
+        /** @description The best trial when a configuration was proposed. */
+        ProposalIncumbent: {
+            readonly number: number;
+            readonly algorithm: string;
+            /** Format: double */
+            readonly score: number | null;
+        };
         /** @description A trial just queued (it joins the leaderboard when it finishes). */
         QueuedTrial: {
             readonly number: number;
@@ -1796,6 +1803,7 @@ export interface components {
             readonly error: string;
             /** Format: date-time */
             readonly finished_at: string;
+            readonly proposal: components["schemas"]["TrialProposal"] | null;
         };
         /** @description One original trial and its replay. */
         TrialComparison: {
@@ -1815,6 +1823,36 @@ export interface components {
              */
             difference: number | null;
             verdict: components["schemas"]["VerdictEnum"];
+        };
+        /**
+         * @description Why the search proposed a trial's configuration ("why this trial").
+         *
+         *     Numbers are in the experiment's metric units; each is null when it does not apply to the
+         *     source (see ``automl_core.search.explanation``).
+         */
+        TrialProposal: {
+            /** @description manual, portfolio, replay, initial_design, model, random, promotion, or the searcher's own name (grid, evolution, hyperband, bohb, ...). */
+            readonly source: string;
+            readonly searcher: string | null;
+            /**
+             * Format: double
+             * @description Share of training rows, when below 1.
+             */
+            readonly fidelity: number | null;
+            readonly promoted_from: number | null;
+            /** @description The trial a replay repeats. */
+            readonly original_trial: number | null;
+            /** Format: double */
+            readonly predicted_score: number | null;
+            /** Format: double */
+            readonly predicted_std: number | null;
+            /** Format: double */
+            readonly expected_improvement: number | null;
+            /** Format: double */
+            readonly acquisition: number | null;
+            /** @description ei, pi, ucb (log EI, log PI, -LCB on the model's scale) or tpe (log l/g). */
+            readonly acquisition_kind: string | null;
+            readonly incumbent: components["schemas"]["ProposalIncumbent"] | null;
         };
         /**
          * @description * `float` - float

@@ -150,6 +150,35 @@ export interface NewExperiment {
   timeBudgetS: number;
 }
 
+/** The best trial when a configuration was proposed. */
+export interface ProposalIncumbent {
+  number: number;
+  algorithm: string;
+  score: number | null;
+}
+
+/**
+ * Why the search proposed a trial ("why this trial"). Numbers are in the experiment's metric
+ * units; each is null when it does not apply to the source.
+ */
+export interface TrialProposal {
+  /** manual, portfolio, replay, initial_design, model, random, promotion, or a searcher's name. */
+  source: string;
+  searcher: string | null;
+  /** Share of training rows, when below 1 (Hyperband, BOHB). */
+  fidelity: number | null;
+  promotedFrom: number | null;
+  /** The original trial a replay repeats. */
+  originalTrial: number | null;
+  predictedScore: number | null;
+  predictedStd: number | null;
+  expectedImprovement: number | null;
+  acquisition: number | null;
+  /** ei, pi, ucb (on the model's scale) or tpe. */
+  acquisitionKind: string | null;
+  incumbent: ProposalIncumbent | null;
+}
+
 export interface Trial {
   number: number;
   state: TrialState | string;
@@ -162,6 +191,8 @@ export interface Trial {
   predictTimeS: number | null;
   error: string;
   finishedAt: Date | null;
+  /** Why the search proposed it; null for trials queued before Daria kept it. */
+  proposal: TrialProposal | null;
 }
 
 export interface TrainedModel {

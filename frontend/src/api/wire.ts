@@ -20,6 +20,7 @@ export type WireDataset = Schemas["Dataset"];
 export type WirePreview = Schemas["Preview"];
 export type WireExperiment = Schemas["Experiment"];
 export type WireTrial = Schemas["Trial"];
+export type WireTrialProposal = Schemas["TrialProposal"];
 export type WireTrainedModel = Schemas["TrainedModel"];
 export type WireTargetAdvice = Schemas["TargetAdvice"];
 

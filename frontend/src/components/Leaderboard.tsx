@@ -27,9 +27,11 @@ export interface LeaderboardProps {
   /** Changes whenever a live trial arrives: the current page is fetched again. */
   refreshKey?: unknown;
   live?: boolean;
+  /** Opens "Why this trial" for a trial number (a "Why?" button on each trial row). */
+  onWhy?: (trialNumber: number) => void;
 }
 
-export function Leaderboard({ experimentId, metric, refreshKey, live = false }: LeaderboardProps) {
+export function Leaderboard({ experimentId, metric, refreshKey, live = false, onWhy }: LeaderboardProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -72,6 +74,7 @@ export function Leaderboard({ experimentId, metric, refreshKey, live = false }: 
           onToggle={toggle}
           onSort={(key) => show(toggleSort(view, key, page.descending))}
           refFor={refFor}
+          onWhy={onWhy}
         />
       )}
       <details className="help">

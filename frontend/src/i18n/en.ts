@@ -8,6 +8,7 @@ import { leaderboardEn } from "./areas/leaderboard";
 import { resultsEn } from "./areas/results";
 import { strategiesEn } from "./areas/strategies";
 import { replayEn } from "./areas/replay";
+import { whyEn } from "./areas/why";
 
 export const en = {
   ...guideEn,
@@ -16,6 +17,7 @@ export const en = {
   ...exportsEn,
   ...strategiesEn,
   ...replayEn,
+  ...whyEn,
 
   "app.name": "Daria",
   "app.skipToContent": "Skip to content",

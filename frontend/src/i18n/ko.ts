@@ -6,6 +6,7 @@ import { leaderboardKo } from "./areas/leaderboard";
 import { resultsKo } from "./areas/results";
 import { strategiesKo } from "./areas/strategies";
 import { replayKo } from "./areas/replay";
+import { whyKo } from "./areas/why";
 
 export const ko: Record<MessageKey, string> = {
   ...guideKo,
@@ -14,6 +15,7 @@ export const ko: Record<MessageKey, string> = {
   ...exportsKo,
   ...strategiesKo,
   ...replayKo,
+  ...whyKo,
 
   "app.name": "Daria",
   "app.skipToContent": "본문으로 건너뛰기",

@@ -12,6 +12,8 @@ import { Stepper } from "../components/Stepper";
 import { ProgressBar } from "../components/ProgressBar";
 import { ReplayButton, ReplayComparison } from "../components/ReplayPanel";
 import { SearchControls } from "../components/SearchControls";
+import { TimeLeft } from "../components/live/TimeLeft";
+import { WhyThisTrial } from "../components/why/WhyThisTrial";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useExperimentProgress, type LiveMode } from "../hooks/useExperimentProgress";
 import { useNow } from "../hooks/useNow";
@@ -29,6 +31,8 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
   // fetched again (the status event of the change, the next trial or poll brings it).
   const [steered, setSteered] = useState<{ answer: Experiment; before: Experiment | null } | null>(null);
   const experiment = steered && steered.before === live ? steered.answer : live;
+  // The trial whose "Why this trial" panel is open, or null.
+  const [why, setWhy] = useState<number | null>(null);
   useDocumentTitle(experiment ? t("experiment.title", { target: experiment.target }) : null);
 
   if (!experiment) return error ? <ErrorAlert error={error} /> : <Loading />;
@@ -65,6 +69,15 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
             metric={experiment.metric}
             refreshKey={`${trials.length}:${experiment.status}:${experiment.modelId ?? ""}`}
             live={isActive(experiment.status)}
+            onWhy={setWhy}
+          />
+        )}
+        {why === null ? null : (
+          <WhyThisTrial
+            trialNumber={why}
+            trial={trials.find((trial) => trial.number === why)}
+            metric={experiment.metric}
+            onClose={() => setWhy(null)}
           />
         )}
       </section>
@@ -178,6 +191,9 @@ function StatusPanel({
           <dt>{t("experiment.budget")}</dt>
           <dd>{duration(experiment.timeBudgetS)}</dd>
         </div>
+        {active && experiment.startedAt !== null ? (
+          <TimeLeft timeBudgetS={experiment.timeBudgetS} elapsedS={elapsedS} />
+        ) : null}
         <div>
           <dt>{t("experiment.task")}</dt>
           <dd title={experiment.taskReason || undefined}>{label("task", experiment.task)}</dd>

@@ -101,6 +101,7 @@ export function wireTrial(number: number, overrides: Partial<WireTrial> = {}): W
     predict_time_s: 0.1,
     error: "",
     finished_at: "2026-12-01T08:00:05Z",
+    proposal: null,
     ...overrides,
   };
 }

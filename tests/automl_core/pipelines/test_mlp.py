@@ -26,7 +26,8 @@ from automl_core.search.space import Configuration, SpaceError
 
 FAMILY = FAMILIES["mlp"]
 THREE_LAYERS = {"n_layers": 3, "units_1": 64, "units_2": 32, "units_3": 16, "activation": "relu",
-                "learning_rate_init": 3e-3, "alpha": 1e-4, "batch_size": 64}
+                "learning_rate_init": 3e-3, "alpha": 1e-4, "batch_size": 64,
+                "early_stopping": "valid"}
 
 
 def scaled_split(loader):
@@ -122,6 +123,28 @@ def test_large_data_trains_on_a_capped_random_subset(monkeypatch):
     # ``t_`` counts the training rows seen: 90 per epoch (100 rows less the 10% validation).
     network = mlp.network_of(model)
     assert network.t_ == network.n_iter_ * 90
+
+
+def test_stopping_on_the_training_loss_trains_on_every_row(monkeypatch):
+    monkeypatch.setattr(mlp, "MAX_TRAIN_ROWS", 100)
+    X_train, X_test, y_train, _ = scaled_split(load_breast_cancer)
+    model = fit({**THREE_LAYERS, "early_stopping": "train"}, Task.BINARY, X_train, y_train,
+                n_classes=2)
+    network = mlp.network_of(model)
+    assert not network.early_stopping and network.validation_scores_ is None
+    assert network.t_ == network.n_iter_ * 100  # no rows held out for validation
+    assert align_proba(model, X_test, 2).shape == (len(X_test), 2)
+
+
+def test_the_stopping_rule_is_searched_and_older_configurations_keep_the_validation_split():
+    space = cash_space(Task.BINARY, n_rows=1_000, algorithms=["mlp"])
+    rule = next(p for p in space.params_of("mlp") if p.name == "early_stopping")
+    assert rule.choices == ("valid", "train")
+    context = FitContext(Task.BINARY, 2, seed=0)
+    older = {k: v for k, v in THREE_LAYERS.items() if k != "early_stopping"}
+    assert mlp.network_of(FAMILY.build(older, context)).early_stopping
+    assert not mlp.network_of(
+        FAMILY.build({**THREE_LAYERS, "early_stopping": "train"}, context)).early_stopping
 
 
 def test_a_class_too_small_to_stratify_turns_early_stopping_off():

@@ -7,7 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from automl_core.cli import build_parser
+from automl_core.cli import build_parser, grid_note
+from automl_core.data.task import Task
+from automl_core.pipelines.registry import cash_space
 from automl_core.search.grid import (
     GridSearcher,
     axis_values,
@@ -198,6 +200,15 @@ def test_the_summary_says_when_the_whole_grid_fits_or_no_budget_is_known():
     assert whole.message().startswith("255 configurations; all fit in your budget")
     assert describe_grid(SPACE).message() == "255 configurations."
     assert describe_grid(SPACE, budget_s=60, seconds_per_trial=0).fits is None
+
+
+def test_the_cli_tells_the_grid_size_of_the_searched_space_and_the_trials_it_ran():
+    size = grid_size(cash_space(Task.BINARY, 1_000, ["lightgbm"]))
+    assert grid_note("binary", 1_000, ["lightgbm"], trials=46) == (
+        f"grid: {size:,} configurations; the budget allowed 46 trials.")
+    linear = grid_size(cash_space(Task.REGRESSION, 1_000, ["linear"]))
+    assert grid_note("regression", 1_000, ["linear"], 1).startswith(f"grid: {linear:,} ")
+    assert grid_size(cash_space(Task.BINARY, 1_000, None)) > size  # the families add up
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

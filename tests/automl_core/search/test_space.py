@@ -103,6 +103,18 @@ def test_validate_names_the_value_out_of_range():
         SPACE.validate(Configuration("knn", {"n_neighbors": 500, "weights": "uniform"}))
 
 
+@pytest.mark.parametrize(("params", "named"), [
+    ({"n_neighbors": "five", "weights": "uniform"}, "knn.n_neighbors='five'"),
+    ({"n_neighbors": 7.5, "weights": "uniform"}, "knn.n_neighbors=7.5"),
+    ({"n_neighbors": True, "weights": "uniform"}, "knn.n_neighbors=True"),
+    ({"n_neighbors": 5, "weights": 1}, "knn.weights=1"),
+])
+def test_validate_names_a_value_of_the_wrong_type_and_what_is_allowed(params, named):
+    with pytest.raises(SpaceError) as raised:
+        SPACE.validate(Configuration("knn", params))
+    assert str(raised.value).startswith(f"{named} is not allowed; expected ")
+
+
 def test_validate_names_an_unknown_algorithm():
     with pytest.raises(SpaceError, match="'svm'"):
         SPACE.validate(Configuration("svm", {}))

@@ -239,7 +239,8 @@ def test_the_experiment_space_is_its_restricted_cash_space_with_the_searchers(
     assert isinstance(knn["n_neighbors"]["low"], int)  # an integer bound stays an integer
     assert knn["p"]["choices"] == [1, 2]
     assert body["searcher"] == "random" and body["grid"] is None
-    assert {s["name"] for s in body["searchers"]} == {k.value for k in available_searchers()}
+    assert {s["name"] for s in body["searchers"]} == {
+        *(k.value for k in available_searchers()), "manual"}
     assert all(s["description"] for s in body["searchers"])
 
 

@@ -15,6 +15,8 @@ export interface LeaderboardTableProps {
   onToggle: (ref: string) => void;
   onSort: (key: SortKey) => void;
   refFor: (row: LeaderboardRow) => string;
+  /** Opens "Why this trial" for a trial; without it, rows have no "Why?" button. */
+  onWhy?: (trialNumber: number) => void;
 }
 
 function paramsText(params: Record<string, unknown>): string {
@@ -23,7 +25,7 @@ function paramsText(params: Record<string, unknown>): string {
     .join(", ");
 }
 
-export function LeaderboardTable({ page, metric, selected, onToggle, onSort, refFor }: LeaderboardTableProps) {
+export function LeaderboardTable({ page, metric, selected, onToggle, onSort, refFor, onWhy }: LeaderboardTableProps) {
   const { t, label, number, size } = useI18n();
   const missing = <span className="missing">–</span>;
   const others = otherMetrics(page, metric);
@@ -87,6 +89,18 @@ export function LeaderboardTable({ page, metric, selected, onToggle, onSort, ref
     );
   };
 
+  const whyButton = (trialNumber: number, open: (trialNumber: number) => void) => (
+    <button
+      type="button"
+      className="why-open"
+      onClick={() => open(trialNumber)}
+      aria-label={t("why.openLabel", { number: number(trialNumber) })}
+      data-testid="why-open"
+    >
+      {t("why.open")}
+    </button>
+  );
+
   const rowCells = (row: LeaderboardRow) => (
     <>
       <td>
@@ -98,7 +112,10 @@ export function LeaderboardTable({ page, metric, selected, onToggle, onSort, ref
           data-testid="trial-select"
         />
       </td>
-      <td className="num">{row.kind === "ensemble" ? t("lb.ensemble") : number(row.number ?? 0)}</td>
+      <td className="num">
+        {row.kind === "ensemble" ? t("lb.ensemble") : number(row.number ?? 0)}
+        {onWhy && row.kind === "trial" && row.number !== null ? whyButton(row.number, onWhy) : null}
+      </td>
       <td>{row.algorithm}</td>
       <td className="num">{row.score === null ? missing : number(row.score)}</td>
       {others.map((name) => metricCell(row, name))}

@@ -1,0 +1,221 @@
+"""API ingest benchmark: the generated CSV uploaded through the HTTP API until its profile is ready.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/daria_bench_ingest \\
+    REDIS_URL=redis://127.0.0.1:6379/4 .venv/bin/python -m bench.ingest.api [--rows N] \\
+    [--uploads N]
+
+It migrates the database named by DATABASE_URL (use a throwaway one), seeds a user, a project and
+a token (``api_seed.py``), then runs Daria as ``make run`` does: uvicorn (one process) and a
+Celery worker (prefork, concurrency 1) on a queue of its own. The file is streamed in a
+multipart ``POST /api/v1/projects/{id}/datasets/``; the dataset is polled every 0.2 s until it
+is ``ready``; this is repeated ``--uploads`` times (default 3) and the median time reported.
+The RSS of the web and worker process trees is sampled every 20 ms from outside. A bare
+``pyarrow.csv.read_csv`` of the same file is timed as often in the same run (``stages.py``).
+Prints a Markdown section for ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psutil
+import requests
+
+from bench.ingest.generate import write_mixed_csv
+from bench.served import APP_PYTHON, REPO, serve_daria
+
+PORT = 8767
+SAMPLE_S = 0.02
+READY_TIMEOUT_S = 900
+BOUNDARY = "daria-bench-ingest-boundary"
+
+
+class PeakSampler:
+    """The largest RSS sum over each watched process tree, sampled in a background thread."""
+
+    def __init__(self, roots: dict[str, int]) -> None:
+        self.roots = roots
+        self.peaks = dict.fromkeys(roots, 0.0)
+        self.floors = {name: _tree_rss(pid) for name, pid in roots.items()}
+        self.largest_process = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> PeakSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for name, pid in self.roots.items():
+                self.peaks[name] = max(self.peaks[name], _tree_rss(pid))
+                self.largest_process = max(self.largest_process, _largest_rss(pid))
+            time.sleep(SAMPLE_S)
+
+
+def _tree_rss(pid: int) -> float:
+    """MiB of RSS summed over a process and its children (0 for processes that ended)."""
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total / 2**20
+
+
+def _largest_rss(pid: int) -> float:
+    """MiB of RSS of the largest process in a process tree."""
+    try:
+        root = psutil.Process(pid)
+        return max((process.memory_info().rss for process in
+                    [root, *root.children(recursive=True)]), default=0) / 2**20
+    except psutil.NoSuchProcess:
+        return 0.0
+
+
+@contextmanager
+def _worker(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    process = subprocess.Popen(
+        [str(APP_PYTHON.parent / "celery"), "-A", "daria", "worker", "--loglevel", "warning",
+         "--concurrency", "1", "--queues", env["DARIA_CELERY_QUEUE"], "--without-gossip",
+         "--without-mingle", "--without-heartbeat"], cwd=REPO, env=env)
+    try:
+        time.sleep(8)  # the worker imports the engine; the floor is read once it is idle
+        if process.poll() is not None:
+            raise SystemExit("the Celery worker exited")
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def _multipart(path: Path, out: Path) -> Path:
+    """Write a multipart body holding ``path`` as the ``file`` field to ``out`` (streamed from
+    disk when sent, so that the timed request does not include building it)."""
+    head = (f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; "
+            f"filename=\"{path.name}\"\r\nContent-Type: text/csv\r\n\r\n").encode()
+    with out.open("wb") as sink, path.open("rb") as source:
+        sink.write(head)
+        shutil.copyfileobj(source, sink, 1 << 20)
+        sink.write(f"\r\n--{BOUNDARY}--\r\n".encode())
+    return out
+
+
+def _upload_until_ready(base: str, seeded: dict, csv_path: Path) -> dict[str, float]:
+    headers = {"Authorization": f"Token {seeded['token']}"}
+    body = _multipart(csv_path, csv_path.with_suffix(".body"))
+    started = time.perf_counter()
+    with body.open("rb") as stream:
+        response = requests.post(
+            f"{base}/api/v1/projects/{seeded['project']}/datasets/", data=stream, timeout=600,
+            headers={**headers, "Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})
+    answered = time.perf_counter() - started
+    if response.status_code not in (201, 202):
+        raise SystemExit(f"upload refused: {response.status_code} {response.text[:500]}")
+    dataset = response.json()
+    while dataset["status"] == "processing":
+        if time.perf_counter() - started > READY_TIMEOUT_S:
+            raise SystemExit("the dataset was not ready in time")
+        time.sleep(0.2)
+        dataset = requests.get(f"{base}/api/v1/datasets/{dataset['id']}/", headers=headers,
+                               timeout=60).json()
+    if dataset["status"] != "ready":
+        raise SystemExit(f"the dataset ended {dataset['status']}: {json.dumps(dataset)[:500]}")
+    return {"seconds": time.perf_counter() - started, "request_s": answered,
+            "rows": dataset["n_rows"], "columns": dataset["n_columns"],
+            "table_mb": dataset["memory_bytes"] / 2**20}
+
+
+def _bare_pyarrow(csv_path: Path, folder: Path) -> float:
+    out = folder / "pyarrow.json"
+    subprocess.run([sys.executable, "-m", "bench.ingest.stages", "pyarrow", str(csv_path),
+                    str(out)], cwd=REPO, check=True)
+    return float(json.loads(out.read_text())["seconds"])
+
+
+def _markdown(rows: int, size_mb: float, uploads: list[dict], sampler: PeakSampler,
+              arrow_s: float) -> str:
+    seconds = statistics.median(upload["seconds"] for upload in uploads)
+    request_s = statistics.median(upload["request_s"] for upload in uploads)
+    table_mb = uploads[0]["table_mb"]
+    web, worker = (sampler.peaks["web"], sampler.floors["web"]), \
+        (sampler.peaks["worker"], sampler.floors["worker"])
+    return "\n".join([
+        "| rows | file (MB) | request to ready (s) | bare pyarrow (s) | time ratio | "
+        "table (MB) | web peak / idle (MB) | worker tree peak / idle (MB) | largest process "
+        "(MB) |",
+        "|---|---|---|---|---|---|---|---|---|",
+        f"| {rows:,} | {size_mb:.0f} | {seconds:.1f} (request {request_s:.1f}) | "
+        f"{arrow_s:.2f} | {seconds / arrow_s:.1f}x | {table_mb:.0f} | {web[0]:.0f} / "
+        f"{web[1]:.0f} | {worker[0]:.0f} / {worker[1]:.0f} | {sampler.largest_process:.0f} |",
+        "",
+        f"- Medians of {len(uploads)} uploads and {len(uploads)} bare reads, peaks over all. "
+        f"Worker tree peak above idle / table = {(worker[0] - worker[1]) / table_mb:.1f}x; "
+        f"largest process / table = {sampler.largest_process / table_mb:.1f}x; web peak above "
+        f"idle: {web[0] - web[1]:.0f} MB.",
+    ]) + "\n"
+
+
+def main() -> None:
+    """Migrate, seed, serve, upload, measure and print the Markdown section."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--uploads", type=int, default=3, help="uploads (and bare reads) timed")
+    args = parser.parse_args()
+    if "DATABASE_URL" not in os.environ or "REDIS_URL" not in os.environ:
+        sys.exit("Set DATABASE_URL (a throwaway PostgreSQL database) and REDIS_URL.")
+    with tempfile.TemporaryDirectory(prefix="daria-ingest-api-") as tmp:
+        folder = Path(tmp)
+        env = {**os.environ, "DARIA_DATA_DIR": str(folder / "data"),
+               "DARIA_CELERY_QUEUE": f"bench-ingest-{uuid.uuid4().hex[:8]}",
+               "DARIA_UPLOAD_RATE": "1000/hour"}
+        subprocess.run([APP_PYTHON, "manage.py", "migrate", "-v", "0"], cwd=REPO, env=env,
+                       check=True)
+        seeded = json.loads(subprocess.run(
+            [APP_PYTHON, "-m", "bench.ingest.api_seed"], cwd=REPO, env=env, check=True,
+            capture_output=True, text=True).stdout.strip().splitlines()[-1])
+        csv_path = folder / "mixed.csv"
+        size_mb = write_mixed_csv(csv_path, args.rows) / 1e6
+        arrow_s = statistics.median(_bare_pyarrow(csv_path, folder)
+                                    for _ in range(args.uploads))
+        with _worker(env) as worker, serve_daria(env, PORT) as base:
+            web_pid = _listening_pid(PORT)
+            with PeakSampler({"web": web_pid, "worker": worker.pid}) as sampler:
+                uploads = [_upload_until_ready(base, seeded, csv_path)
+                           for _ in range(args.uploads)]
+    print(_markdown(args.rows, size_mb, uploads, sampler, arrow_s))
+
+
+def _listening_pid(port: int) -> int:
+    """The process that listens on ``port`` (uvicorn started by ``serve_daria``)."""
+    for connection in psutil.net_connections(kind="tcp"):
+        if connection.laddr and connection.laddr.port == port and connection.status == "LISTEN":
+            return int(connection.pid)
+    raise SystemExit(f"nothing listens on port {port}")
+
+
+if __name__ == "__main__":
+    main()
