@@ -29,10 +29,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class ServerProcess:
-    """A running web server and the URL it answers on."""
+    """A running web server, the URL it answers on and the data directory it stores files in."""
 
     url: str
     process: subprocess.Popen[bytes]
+    data_dir: Path | None = None
 
 
 def private_queue_name() -> str:
@@ -86,6 +87,30 @@ def stop_process(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+def worker_hostname() -> str:
+    """A Celery worker name no other test uses."""
+    return f"test-{uuid.uuid4().hex[:8]}@localhost"
+
+
+def start_celery_worker(env: dict[str, str], log_path: Path,
+                        hostname: str) -> subprocess.Popen[bytes]:
+    """Start one real Celery worker on the queue named in ``env``, appending its log to
+    ``log_path``, and return once it answers a control ping."""
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(
+            [str(BIN / "celery"), "-A", "daria", "worker", "--pool=solo",
+             "--queues", env["DARIA_CELERY_QUEUE"], "--hostname", hostname,
+             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for_worker(hostname, process, log_path)
+    except BaseException:
+        stop_process(process)
+        raise
+    return process
+
+
 @contextmanager
 def run_celery_worker(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
     """Run one real Celery worker on the queue named in ``env`` until the block ends.
@@ -93,20 +118,12 @@ def run_celery_worker(env: dict[str, str], log_path: Path) -> Iterator[subproces
     Its log goes to ``log_path`` and its tail is printed at the end, so that a failing test
     shows what the worker did.
     """
-    hostname = f"test-{uuid.uuid4().hex[:8]}@localhost"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(BIN / "celery"), "-A", "daria", "worker", "--pool=solo",
-             "--queues", env["DARIA_CELERY_QUEUE"], "--hostname", hostname,
-             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_for_worker(hostname, process, log_path)
-            yield process
-        finally:
-            stop_process(process)
-            print(log_path.read_text(encoding="utf-8", errors="replace")[-4000:])
+    process = start_celery_worker(env, log_path, worker_hostname())
+    try:
+        yield process
+    finally:
+        stop_process(process)
+        print(log_path.read_text(encoding="utf-8", errors="replace")[-4000:])
 
 
 def wait_for_worker(
@@ -136,9 +153,78 @@ def run_uvicorn(env: dict[str, str]) -> Iterator[ServerProcess]:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(url + "/api/v1/setup/", process)
-        yield ServerProcess(url=url, process=process)
+        yield ServerProcess(url=url, process=process, data_dir=Path(env["DARIA_DATA_DIR"]))
     finally:
         stop_process(process)
+
+
+@dataclass
+class SharedWebStack:
+    """uvicorn and one Celery worker that serve many tests in turn.
+
+    Starting both costs several seconds of CPU, which a suite of browser tests paid once per
+    test. Between two tests, :meth:`settle` drops the tasks the first one left queued and waits
+    until the worker is idle (restarting it if its task does not end in time), so every test
+    starts with an idle worker; the test database itself is emptied between tests as usual.
+    """
+
+    env: dict[str, str]
+    server: ServerProcess
+    worker_log: Path
+    worker: subprocess.Popen[bytes] | None = None
+    hostname: str = ""
+
+    def start_worker(self) -> None:
+        """Start a new worker on the stack's queue."""
+        self.hostname = worker_hostname()
+        self.worker = start_celery_worker(self.env, self.worker_log, self.hostname)
+
+    def stop_worker(self) -> None:
+        """Stop the worker, if one runs."""
+        if self.worker is not None:
+            stop_process(self.worker)
+            self.worker = None
+
+    def settle(self, timeout_s: float = 60) -> None:
+        """Purge the stack's queue and wait until the worker has no task (a busy solo worker
+        answers no control message); restart it if it is still busy after ``timeout_s``."""
+        from daria.celery import app
+
+        with app.connection_for_write() as connection:
+            connection.default_channel.queue_purge(self.env["DARIA_CELERY_QUEUE"])
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline and self.worker and self.worker.poll() is None:
+            replies = app.control.inspect(destination=[self.hostname], timeout=1).active()
+            if replies is not None and not replies.get(self.hostname):
+                return
+        self.stop_worker()
+        self.start_worker()
+
+
+@contextmanager
+def run_shared_web_stack(env: dict[str, str], log_dir: Path) -> Iterator[SharedWebStack]:
+    """uvicorn and a Celery worker on ``env``'s data directory and queue, for many tests."""
+    with run_uvicorn(env) as server:
+        stack = SharedWebStack(env=env, server=server, worker_log=log_dir / "worker.log")
+        try:
+            stack.start_worker()
+            yield stack
+        finally:
+            stack.stop_worker()
+
+
+@contextmanager
+def one_test_on(stack: SharedWebStack) -> Iterator[ServerProcess]:
+    """Serve one test from ``stack``: afterwards settle the worker and print what it logged
+    during the test (pytest shows it with a failing test)."""
+    logged_before = stack.worker_log.stat().st_size
+    try:
+        yield stack.server
+    finally:
+        stack.settle()
+        with stack.worker_log.open("rb") as log:
+            log.seek(logged_before)
+            print(log.read().decode("utf-8", errors="replace")[-4000:])
 
 
 def wait_for_http(url: str, process: subprocess.Popen[bytes], timeout_s: float = 30) -> None:

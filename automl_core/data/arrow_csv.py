@@ -29,6 +29,8 @@ def arrow_frame(text: TextSource, delimiter: str, names: list[str], header: bool
 
     Raises :class:`RowWidthError` when a row's field count differs from the header's.
     """
+    if not (len(delimiter) == 1 and delimiter.isascii()):
+        return None  # pyarrow's delimiter is one ASCII character; pandas' readers take the rest
     options = _read_options(header), _parse_options(delimiter), _convert_options(missing_values)
     try:
         table = _streamed(text, *options)

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.db import connections
 
 from tests.processes import (
     ServerProcess,
+    SharedWebStack,
     daria_env,
     end_subprocess_database_sessions,
+    one_test_on,
     private_queue_name,
-    run_celery_worker,
-    run_uvicorn,
+    run_shared_web_stack,
 )
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -29,16 +29,25 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 
-@pytest.fixture
-def web_server(real_services: None, transactional_db: None, tmp_path: Path
-               ) -> Iterator[ServerProcess]:
-    """uvicorn and a Celery worker on the test database, this test's data dir and queue."""
-    data_dir = tmp_path / "data"
+@pytest.fixture(scope="session")
+def web_stack(real_services: None, django_db_setup: None, django_db_blocker: object,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedWebStack]:
+    """uvicorn and a Celery worker on the test database, a data dir and a queue of their own,
+    shared by the browser tests of this test process (one after the other)."""
+    base = tmp_path_factory.mktemp("web-stack")
+    data_dir = base / "data"
     data_dir.mkdir()
-    env = daria_env(data_dir, private_queue_name())
-    with run_celery_worker(env, tmp_path / "worker.log"), run_uvicorn(env) as server:
+    with run_shared_web_stack(daria_env(data_dir, private_queue_name()), base) as stack:
+        yield stack
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        end_subprocess_database_sessions()
+
+
+@pytest.fixture
+def web_server(web_stack: SharedWebStack, transactional_db: None) -> Iterator[ServerProcess]:
+    """The shared server and worker for one test; the test database is emptied afterwards."""
+    with one_test_on(web_stack) as server:
         yield server
-    end_subprocess_database_sessions()
 
 
 @pytest.fixture

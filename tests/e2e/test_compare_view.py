@@ -5,7 +5,6 @@ the same view in a new tab (uvicorn, a real worker and Debian's headless Chromiu
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -107,10 +106,10 @@ def _multiclass_experiment() -> object:
 
 
 def test_multiclass_trials_show_every_metric_and_overlaid_roc(
-        web_server: ServerProcess, page: object, settings: object, tmp_path: Path) -> None:
+        web_server: ServerProcess, page: object, settings: object) -> None:
     expect = pytest.importorskip("playwright.sync_api").expect
     # The comparison reads the dataset to know each row's class: store it where the server looks.
-    settings.MEDIA_ROOT = tmp_path / "data"
+    settings.MEDIA_ROOT = web_server.data_dir
     experiment = _multiclass_experiment()
     sign_in(page, web_server.url)
 

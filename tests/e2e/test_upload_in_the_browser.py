@@ -15,11 +15,12 @@ from tests.conftest import BAD_INPUTS
 from tests.e2e.steps import PASSWORD, sign_in, upload_to_new_project
 from tests.processes import (
     ServerProcess,
+    SharedWebStack,
     daria_env,
     end_subprocess_database_sessions,
+    one_test_on,
     private_queue_name,
-    run_celery_worker,
-    run_uvicorn,
+    run_shared_web_stack,
 )
 
 pytestmark = pytest.mark.e2e
@@ -47,18 +48,30 @@ new MutationObserver(() => {
 """
 
 
-@pytest.fixture
-def server_reading_large_files_in_a_worker(real_services: None, transactional_db: None,
-                                           tmp_path: Path) -> Iterator[ServerProcess]:
+@pytest.fixture(scope="module")
+def stack_reading_large_files_in_a_worker(
+        real_services: None, django_db_setup: None, django_db_blocker: object,
+        tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedWebStack]:
     """uvicorn and a worker that hand files over 1 MB to the worker, as 20 MB files are in
-    production."""
-    data_dir = tmp_path / "data"
+    production; shared by this module's tests."""
+    base = tmp_path_factory.mktemp("large-files-stack")
+    data_dir = base / "data"
     data_dir.mkdir()
     env = {**daria_env(data_dir, private_queue_name()),
            "DARIA_ASYNC_PARSE_BYTES": str(ASYNC_PARSE_BYTES)}
-    with run_celery_worker(env, tmp_path / "worker.log"), run_uvicorn(env) as server:
+    with run_shared_web_stack(env, base) as stack:
+        yield stack
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        end_subprocess_database_sessions()
+
+
+@pytest.fixture
+def server_reading_large_files_in_a_worker(
+        stack_reading_large_files_in_a_worker: SharedWebStack,
+        transactional_db: None) -> Iterator[ServerProcess]:
+    """The module's server and worker for one test."""
+    with one_test_on(stack_reading_large_files_in_a_worker) as server:
         yield server
-    end_subprocess_database_sessions()
 
 
 @pytest.fixture

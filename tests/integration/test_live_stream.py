@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import redis
@@ -30,13 +29,17 @@ from tests.processes import (
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def server(data_dir: Path) -> Iterator[ServerProcess]:
-    """uvicorn on the test database (no worker: the test commits the trials itself); it shares
-    the test's secret key, so it accepts the sessions the test signs."""
+@pytest.fixture(scope="module")
+def server(real_services: None, django_db_setup: None, django_db_blocker: object,
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """uvicorn on the test database, shared by this module's tests (no worker: each test
+    commits its trials itself); it shares the test's secret key, so it accepts the sessions the
+    test signs. Each test's experiment is its own, and so is its Redis channel."""
+    data_dir = tmp_path_factory.mktemp("live-stream-data")
     with run_uvicorn(daria_env(data_dir, private_queue_name())) as process:
         yield process
-    end_subprocess_database_sessions()
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        end_subprocess_database_sessions()
 
 
 @pytest.fixture

@@ -147,3 +147,15 @@ def test_a_utf8_bom_file_is_streamed_from_disk_without_its_bom(shared_dir: Path,
     assert result.encoding == "utf-8-sig"
     assert result.frame.columns[0] == "나이"
     assert not calls
+
+
+@pytest.mark.parametrize("delimiter", ["§", "ab"])
+def test_a_delimiter_pyarrow_cannot_take_is_left_to_pandas(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, delimiter: str) -> None:
+    # pyarrow takes one ASCII character; a user's override can be anything (found by fuzzing
+    # the reparse endpoint, which answered 500).
+    path = tmp_path / "odd_delimiter.csv"
+    path.write_text(f"a{delimiter}b\n1{delimiter}x\n2{delimiter}y\n", encoding="utf-8")
+    options = ReadOptions(delimiter=delimiter)
+    _assert_same(_outcome(lambda: read_table(path, options)),
+                 _without_streaming(monkeypatch, lambda: read_table(path, options)))
