@@ -1,5 +1,6 @@
-# Daria image: the built frontend plus the Python app. Used by docker-compose.yml for both the
-# web server and the Celery worker.
+# Daria image: the built frontend plus the Python app. Used by docker-compose.yml (tagged
+# daria:latest) for the web server, the Celery workers and beat; workers on other machines run
+# the same image (docs/scaling.md).
 FROM node:20-bookworm-slim AS frontend
 WORKDIR /app/frontend
 COPY frontend/package.json frontend/package-lock.json ./

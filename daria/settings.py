@@ -174,6 +174,13 @@ DARIA_MAX_TIME_BUDGET_S = 86400
 DARIA_TASK_GRACE_S = 1800
 # A trial's task may outlive the search's time left by this much before it is killed.
 DARIA_TRIAL_GRACE_S = env_int("DARIA_TRIAL_GRACE_S", 120, minimum=1)
+# The longest one trial's task may run (its hard limit); 0: the search's time left plus the grace.
+# A trial over its limit ends as "timeout" and the search goes on.
+DARIA_TRIAL_TIME_LIMIT_S = env_int("DARIA_TRIAL_TIME_LIMIT_S", 0, minimum=0)
+# The finalizing task is sent again when the experiment is still running this long after it was
+# sent (its message was lost, or its worker died); keep it above that task's hard limit.
+DARIA_FINALIZE_LOST_AFTER_S = env_int("DARIA_FINALIZE_LOST_AFTER_S", DARIA_TASK_GRACE_S + 60,
+                                      minimum=2)
 # A running trial's worker writes a heartbeat this often; a trial silent for longer than
 # DARIA_TRIAL_LOST_AFTER_S is lost, and the reaper (Celery beat) looks for lost trials this often.
 DARIA_HEARTBEAT_S = env_int("DARIA_HEARTBEAT_S", 5, minimum=1)

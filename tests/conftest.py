@@ -9,10 +9,21 @@ message when they point elsewhere.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.processes import (
+    ServerProcess,
+    SharedWebStack,
+    daria_env,
+    end_subprocess_database_sessions,
+    one_test_on,
+    private_queue_name,
+    run_shared_web_stack,
+)
 
 if TYPE_CHECKING:
     from rest_framework.test import APIClient
@@ -37,6 +48,27 @@ def real_services(django_db_blocker: object) -> None:
             "127.0.0.1:5432/daria and REDIS_URL=redis://127.0.0.1:6379/0 (make test does).",
             returncode=2,
         )
+
+
+@pytest.fixture(scope="session")
+def web_stack(real_services: None, django_db_setup: None, django_db_blocker: object,
+              tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedWebStack]:
+    """uvicorn and a Celery worker on the test database, a data dir and a queue of their own,
+    shared by the browser tests of this test process (one after the other)."""
+    base = tmp_path_factory.mktemp("web-stack")
+    data_dir = base / "data"
+    data_dir.mkdir()
+    with run_shared_web_stack(daria_env(data_dir, private_queue_name()), base) as stack:
+        yield stack
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        end_subprocess_database_sessions()
+
+
+@pytest.fixture
+def web_server(web_stack: SharedWebStack, transactional_db: None) -> Iterator[ServerProcess]:
+    """The shared server and worker for one test; the test database is emptied afterwards."""
+    with one_test_on(web_stack) as server:
+        yield server
 
 
 def stored_files(kind: str) -> list[Path]:

@@ -78,6 +78,9 @@ class Experiment(models.Model):
     # Set once, under the row lock, by the scheduling step that enqueues the finalizing task:
     # exactly one task builds the ensemble however many trials finish at the same moment.
     finalizing = models.BooleanField(default=False)
+    # When the finalizing task was last sent: an experiment still running long after it may have
+    # lost that message (a Redis restart, a worker that died in it), and it is sent again.
+    finalize_sent_at = models.DateTimeField(null=True, blank=True)
     # The SHA-256 of the dataset file when the experiment was created: a replay refuses a file
     # that changed since (empty for experiments created before it was recorded).
     dataset_sha256 = models.CharField(max_length=64, blank=True)
@@ -139,6 +142,9 @@ class Trial(models.Model):
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     # How many times a worker started this trial: a lost trial is run once more, then failed.
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The Celery worker's hostname that last started it (empty in trials run before it was
+    # kept, or run outside a worker): the experiment page's timeline of trials per worker.
+    worker = models.CharField(max_length=255, blank=True)
     # The experiment's event sequence number of this trial's latest change (see Experiment).
     seq = models.PositiveBigIntegerField(default=0)
     # Why the search proposed this configuration ("why this trial"): the engine's JSON

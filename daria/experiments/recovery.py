@@ -2,6 +2,11 @@
 whose heartbeat stopped, runs each once more with the same configuration and number, and fails
 it on a second loss so that the search goes on. Trials queued for longer than that get their
 task sent again, in case Redis lost the message.
+
+Searches are recovered too: a running search with no pending trial gets its scheduling step
+again (the task that should have run it died), and a finalizing task that has not finished the
+experiment within ``DARIA_FINALIZE_LOST_AFTER_S`` is sent again (its message was lost, or its
+worker died). Every task is idempotent, so a message that was only late does no harm.
 """
 
 from __future__ import annotations
@@ -12,12 +17,19 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from daria.experiments import services
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import seconds_left
-from daria.experiments.scheduling import enqueue_trials, schedule_trials, trial_time_limit
+from daria.experiments.scheduling import (
+    enqueue_finalize,
+    enqueue_schedule,
+    enqueue_trials,
+    schedule_trials,
+    trial_time_limit,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,3 +90,45 @@ def _requeue(experiment_id: int, number: int, silent_since: datetime) -> bool:
         limit = trial_time_limit(seconds_left(experiment))
         transaction.on_commit(functools.partial(enqueue_trials, experiment_id, [number], limit))
     return True
+
+
+def resume_stalled_searches() -> list[tuple[int, str]]:
+    """Send the scheduling step of every running search with no pending trial and no change for
+    ``DARIA_TRIAL_LOST_AFTER_S``, and the finalizing task again of every finalizing experiment
+    still running ``DARIA_FINALIZE_LOST_AFTER_S`` after it was last sent; return what was done
+    as (experiment id, "scheduled" | "finalize resent")."""
+    now = timezone.now()
+    quiet_since = now - timedelta(seconds=settings.DARIA_TRIAL_LOST_AFTER_S)
+    pending = Trial.objects.filter(experiment=OuterRef("pk"), state__in=Trial.PENDING)
+    stalled = (Experiment.objects
+               .filter(status=Experiment.Status.RUNNING, finalizing=False,
+                       started_at__lt=quiet_since)
+               .annotate(last_trial_at=Max("trials__finished_at"))
+               .filter(~Exists(pending))
+               .filter(Q(last_trial_at__isnull=True) | Q(last_trial_at__lt=quiet_since)))
+    done = []
+    for experiment_id in stalled.values_list("pk", flat=True):
+        enqueue_schedule(experiment_id)
+        done.append((experiment_id, "scheduled"))
+    done += [(experiment_id, "finalize resent") for experiment_id in _resend_finalize(
+        now - timedelta(seconds=settings.DARIA_FINALIZE_LOST_AFTER_S))]
+    for experiment_id, action in done:
+        log.warning("experiment %s had stalled: %s", experiment_id, action)
+    return done
+
+
+def _resend_finalize(sent_before: datetime) -> list[int]:
+    """Send again the finalizing task of experiments still running that were sent it before
+    ``sent_before``; each at most once per period. Return their ids."""
+    stuck = Experiment.objects.filter(status=Experiment.Status.RUNNING, finalizing=True)
+    late = Q(finalize_sent_at__lt=sent_before) | Q(finalize_sent_at__isnull=True)
+    resent = []
+    for experiment_id in stuck.filter(late).values_list("pk", flat=True):
+        with transaction.atomic():
+            claimed = (Experiment.objects.select_for_update()
+                       .filter(late, pk=experiment_id, status=Experiment.Status.RUNNING,
+                               finalizing=True))
+            if claimed.update(finalize_sent_at=timezone.now()):
+                transaction.on_commit(functools.partial(enqueue_finalize, experiment_id))
+                resent.append(experiment_id)
+    return resent

@@ -31,6 +31,7 @@ from daria.experiments import manual, replay, services
 from daria.experiments.adapters import trial_config, trial_record
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import load_problem, seconds_left
+from daria.experiments.time_limits import trial_hard_limit, trial_soft_limit
 from daria.lib.queue import BrokerUnavailable, enqueue
 
 log = logging.getLogger(__name__)
@@ -122,17 +123,40 @@ def _queue_configurations(experiment: Experiment, problem: SearchProblem, trials
 
 
 def trial_time_limit(search_left_s: float) -> int:
-    """The hard time limit of a trial's task: the search's time left plus a grace period."""
-    return max(int(search_left_s), 0) + settings.DARIA_TRIAL_GRACE_S
+    """The hard time limit of a trial's task: the search's time left plus a grace period, at
+    most ``DARIA_TRIAL_TIME_LIMIT_S`` (see time_limits.py)."""
+    return trial_hard_limit(search_left_s)
 
 
 def _start_finalizing(experiment: Experiment) -> None:
     """Flip ``finalizing`` (the row is locked) and enqueue the one finalizing task on commit."""
     experiment.finalizing = True
-    experiment.save(update_fields=["finalizing"])
+    experiment.finalize_sent_at = timezone.now()
+    experiment.save(update_fields=["finalizing", "finalize_sent_at"])
+    transaction.on_commit(functools.partial(enqueue_finalize, experiment.pk))
+
+
+def enqueue_finalize(experiment_id: int) -> None:
+    """Send the finalizing task; a broker that is down leaves it to the reaper (recovery.py)."""
     limit = settings.DARIA_TASK_GRACE_S
-    transaction.on_commit(functools.partial(
-        enqueue, FINALIZE_TASK, experiment.pk, time_limit=limit, soft_time_limit=limit - 30))
+    try:
+        enqueue(FINALIZE_TASK, experiment_id, time_limit=limit, soft_time_limit=limit - 30)
+    except BrokerUnavailable:
+        log.error("experiment %s waits for its finalizing task: the broker is down",
+                  experiment_id)
+        # Never sent: the reaper sends it at its next pass instead of after the grace period.
+        Experiment.objects.filter(pk=experiment_id).update(finalize_sent_at=None)
+
+
+def enqueue_schedule(experiment_id: int) -> None:
+    """Send the scheduling step as a task of its own; a broker that is down leaves it to the
+    reaper (recovery.py), which resumes a search with nothing pending."""
+    limit = settings.DARIA_TASK_GRACE_S
+    try:
+        enqueue(SCHEDULE_TASK, experiment_id, time_limit=limit, soft_time_limit=limit - 30)
+    except BrokerUnavailable:
+        log.error("experiment %s waits for its scheduling step: the broker is down",
+                  experiment_id)
 
 
 def enqueue_trials(experiment_id: int, numbers: list[int], limit: int) -> None:
@@ -140,7 +164,7 @@ def enqueue_trials(experiment_id: int, numbers: list[int], limit: int) -> None:
     for number in numbers:
         try:
             enqueue(TRIAL_TASK, experiment_id, number, time_limit=limit,
-                    soft_time_limit=max(limit - 10, 1))
+                    soft_time_limit=trial_soft_limit(limit))
         except BrokerUnavailable:
             log.error("trial %s of experiment %s stays queued: the broker is down",
                       number, experiment_id)

@@ -76,7 +76,7 @@ class TrialSerializer(serializers.ModelSerializer):
     class Meta:
         model = Trial
         fields = ["number", "state", "algorithm", "params", "score", "fold_scores",
-                  "fit_time_s", "predict_time_s", "error", "finished_at", "proposal"]
+                  "fit_time_s", "predict_time_s", "error", "finished_at", "proposal", "worker"]
         # Output only: read-only fields are required in the schema, as every trial sends them.
         read_only_fields = fields
 
@@ -116,7 +116,8 @@ class ExperimentSerializer(serializers.ModelSerializer):
                   "greater_is_better", "time_budget_s", "status", "queue_position",
                   "cancel_requested", "progress", "n_trials", "best", "model", "error",
                   "searcher", "algorithms", "validation_folds", "parallelism", "replay_of",
-                  "created_at", "started_at", "finished_at", "paused_s", "paused_at"]
+                  "created_at", "started_at", "finished_at", "paused_s", "paused_at",
+                  "finalizing"]
         read_only_fields = fields
 
     @extend_schema_field(BestTrialSerializer(allow_null=True))

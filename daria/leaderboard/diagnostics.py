@@ -20,8 +20,9 @@ from automl_core.search.trial import TrialRecord
 from daria.experiments.adapters import DatabaseTrialStore
 from daria.experiments.models import Experiment
 from daria.leaderboard.chart_text import chart_text
+from daria.leaderboard.worker_timeline import timeline_bars, worker_timeline
 
-CHARTS = ("history", "summary", "parallel", "importance", "slice")
+CHARTS = ("history", "summary", "parallel", "importance", "slice", "timeline")
 # Charts drawn for one algorithm (``?algorithm=``); ``slice`` also needs ``?param=``.
 PER_ALGORITHM = frozenset({"parallel", "importance", "slice"})
 
@@ -48,6 +49,8 @@ def diagnostics_index(experiment: Experiment) -> dict[str, Any]:
 def diagnostics_chart(experiment: Experiment, chart: str, algorithm: str | None,
                       param: str | None) -> ChartPayload:
     """One chart's payload; 400 with a specific message for a missing or unknown choice."""
+    if chart == "timeline":
+        return worker_timeline(timeline_bars(experiment))
     trials = _history(experiment)
     text = chart_text(experiment.metric)
     if chart == "history":

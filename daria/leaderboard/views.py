@@ -90,7 +90,8 @@ class DiagnosticsIndexView(APIView):
 
 
 class DiagnosticsChartView(APIView):
-    """One search diagnostics chart: history, summary, parallel, importance or slice."""
+    """One search diagnostics chart: history, summary, parallel, importance, slice or timeline
+    (trials per worker)."""
 
     @extend_schema(operation_id="experiment_diagnostics_chart",
                    parameters=[DiagnosticsChartQuerySerializer], responses=ChartSerializer)

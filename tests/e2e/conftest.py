@@ -1,5 +1,6 @@
 """Browser tests: Daria as a user gets it (uvicorn and a real Celery worker on the test
-database), driven by Debian's headless Chromium through Playwright (no browser download)."""
+database: the ``web_server`` fixture of tests/conftest.py), driven by Debian's headless Chromium
+through Playwright (no browser download)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,6 @@ from collections.abc import Iterator
 
 import pytest
 from django.db import connections
-
-from tests.processes import (
-    ServerProcess,
-    SharedWebStack,
-    daria_env,
-    end_subprocess_database_sessions,
-    one_test_on,
-    private_queue_name,
-    run_shared_web_stack,
-)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -28,26 +19,6 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-@pytest.fixture(scope="session")
-def web_stack(real_services: None, django_db_setup: None, django_db_blocker: object,
-              tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedWebStack]:
-    """uvicorn and a Celery worker on the test database, a data dir and a queue of their own,
-    shared by the browser tests of this test process (one after the other)."""
-    base = tmp_path_factory.mktemp("web-stack")
-    data_dir = base / "data"
-    data_dir.mkdir()
-    with run_shared_web_stack(daria_env(data_dir, private_queue_name()), base) as stack:
-        yield stack
-    with django_db_blocker.unblock():  # type: ignore[attr-defined]
-        end_subprocess_database_sessions()
-
-
-@pytest.fixture
-def web_server(web_stack: SharedWebStack, transactional_db: None) -> Iterator[ServerProcess]:
-    """The shared server and worker for one test; the test database is emptied afterwards."""
-    with one_test_on(web_stack) as server:
-        yield server
 
 
 @pytest.fixture

@@ -16,8 +16,7 @@ from tests.processes import ServerProcess
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 
-# The browser tests' fixtures: uvicorn with a worker on the test database, and a Chromium page.
-web_server = e2e.web_server
+# The browser tests' Chromium page (``web_server`` comes from tests/conftest.py).
 page = e2e.page
 
 BUDGET_S = 20

@@ -127,6 +127,7 @@ export function toExperiment(w: WireExperiment): Experiment {
     pausedS: w.paused_s,
     pausedAt: optionalDate(w.paused_at),
     finishedAt: optionalDate(w.finished_at),
+    finalizing: w.finalizing,
   };
 }
 

@@ -423,7 +423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One search diagnostics chart: history, summary, parallel, importance or slice. */
+        /**
+         * @description One search diagnostics chart: history, summary, parallel, importance, slice or timeline
+         *     (trials per worker).
+         */
         get: operations["experiment_diagnostics_chart"];
         put?: never;
         post?: never;
@@ -1255,6 +1258,7 @@ export interface components {
             readonly paused_s: number;
             /** Format: date-time */
             readonly paused_at: string | null;
+            readonly finalizing: boolean;
         };
         /** @description What starting a search needs: the dataset and target; the rest has defaults. */
         ExperimentCreateRequest: {
@@ -1804,6 +1808,7 @@ export interface components {
             /** Format: date-time */
             readonly finished_at: string;
             readonly proposal: components["schemas"]["TrialProposal"] | null;
+            readonly worker: string;
         };
         /** @description One original trial and its replay. */
         TrialComparison: {

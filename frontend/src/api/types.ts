@@ -142,6 +142,8 @@ export interface Experiment {
   /** Since when the search is paused, or null. */
   pausedAt: Date | null;
   finishedAt: Date | null;
+  /** The search is over and its final model is being built (the status is still running). */
+  finalizing: boolean;
 }
 
 export interface NewExperiment {

@@ -9,6 +9,7 @@ import { resultsEn } from "./areas/results";
 import { strategiesEn } from "./areas/strategies";
 import { replayEn } from "./areas/replay";
 import { whyEn } from "./areas/why";
+import { liveEn } from "./areas/live";
 
 export const en = {
   ...guideEn,
@@ -18,6 +19,7 @@ export const en = {
   ...strategiesEn,
   ...replayEn,
   ...whyEn,
+  ...liveEn,
 
   "app.name": "Daria",
   "app.skipToContent": "Skip to content",
@@ -176,8 +178,8 @@ export const en = {
   "experiment.metric": "Metric",
   "experiment.direction.higher": "higher is better",
   "experiment.direction.lower": "lower is better",
-  "experiment.trials": "Trials",
-  "experiment.best": "Best score",
+  "experiment.trials": "Trials done",
+  "experiment.best": "Best so far",
   "experiment.bestDetail": "{score} (trial {number}, {algorithm})",
   "experiment.noBest": "No finished trial yet.",
   "experiment.cancel": "Cancel",

@@ -7,6 +7,7 @@ import { resultsKo } from "./areas/results";
 import { strategiesKo } from "./areas/strategies";
 import { replayKo } from "./areas/replay";
 import { whyKo } from "./areas/why";
+import { liveKo } from "./areas/live";
 
 export const ko: Record<MessageKey, string> = {
   ...guideKo,
@@ -16,6 +17,7 @@ export const ko: Record<MessageKey, string> = {
   ...strategiesKo,
   ...replayKo,
   ...whyKo,
+  ...liveKo,
 
   "app.name": "Daria",
   "app.skipToContent": "본문으로 건너뛰기",
@@ -174,8 +176,8 @@ export const ko: Record<MessageKey, string> = {
   "experiment.metric": "평가 지표",
   "experiment.direction.higher": "높을수록 좋음",
   "experiment.direction.lower": "낮을수록 좋음",
-  "experiment.trials": "시도 수",
-  "experiment.best": "최고 점수",
+  "experiment.trials": "끝난 시도 수",
+  "experiment.best": "지금까지 최고 점수",
   "experiment.bestDetail": "{score} (시도 {number}, {algorithm})",
   "experiment.noBest": "아직 끝난 시도가 없습니다.",
   "experiment.cancel": "취소",

@@ -12,7 +12,10 @@ import { Stepper } from "../components/Stepper";
 import { ProgressBar } from "../components/ProgressBar";
 import { ReplayButton, ReplayComparison } from "../components/ReplayPanel";
 import { SearchControls } from "../components/SearchControls";
+import { searchStage } from "../components/live/searchStage";
 import { TimeLeft } from "../components/live/TimeLeft";
+import { useThrottled } from "../components/live/useThrottled";
+import { WorkerTimeline } from "../components/live/WorkerTimeline";
 import { WhyThisTrial } from "../components/why/WhyThisTrial";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useExperimentProgress, type LiveMode } from "../hooks/useExperimentProgress";
@@ -34,6 +37,9 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
   // The trial whose "Why this trial" panel is open, or null.
   const [why, setWhy] = useState<number | null>(null);
   useDocumentTitle(experiment ? t("experiment.title", { target: experiment.target }) : null);
+  // The live charts grow with each trial (and its worker timeline with each start and end, which
+  // the finished trials and status stand for), fetched again at most every 2 s.
+  const liveKey = useThrottled(`${trials.length}:${experiment?.nTrials ?? 0}:${experiment?.status ?? ""}`);
 
   if (!experiment) return error ? <ErrorAlert error={error} /> : <Loading />;
 
@@ -85,8 +91,10 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
         <SearchDiagnostics
           experimentId={experiment.id}
           refreshKey={`${Math.floor(trials.length / 10)}:${experiment.status}`}
+          liveKey={liveKey}
         />
       )}
+      {experiment.startedAt === null ? null : <WorkerTimeline experimentId={experiment.id} refreshKey={liveKey} />}
       <ExperimentExports experiment={experiment} />
       <ReplayButton experiment={experiment} />
     </>
@@ -149,6 +157,7 @@ function StatusPanel({
 
   const elapsedS = searchSeconds(experiment, experiment.finishedAt?.getTime() ?? now);
   const progress = displayedProgress(experiment, elapsedS);
+  const stage = searchStage(experiment, elapsedS);
 
   const onCancel = async () => {
     setCancelling(true);
@@ -191,9 +200,15 @@ function StatusPanel({
           <dt>{t("experiment.budget")}</dt>
           <dd>{duration(experiment.timeBudgetS)}</dd>
         </div>
-        {active && experiment.startedAt !== null ? (
-          <TimeLeft timeBudgetS={experiment.timeBudgetS} elapsedS={elapsedS} />
-        ) : null}
+        {stage === null ? null : (
+          <div>
+            <dt>{t("experiment.stage")}</dt>
+            <dd data-testid="experiment-stage" data-stage={stage}>
+              {t(`experiment.stage.${stage}`)}
+            </dd>
+          </div>
+        )}
+        {stage === "searching" ? <TimeLeft timeBudgetS={experiment.timeBudgetS} elapsedS={elapsedS} /> : null}
         <div>
           <dt>{t("experiment.task")}</dt>
           <dd title={experiment.taskReason || undefined}>{label("task", experiment.task)}</dd>
@@ -207,7 +222,7 @@ function StatusPanel({
         </div>
         <div>
           <dt>{t("experiment.trials")}</dt>
-          <dd>{number(experiment.nTrials)}</dd>
+          <dd data-testid="experiment-trials">{number(experiment.nTrials)}</dd>
         </div>
         <div>
           <dt>{t("experiment.best")}</dt>

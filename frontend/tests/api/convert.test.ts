@@ -39,6 +39,7 @@ const WIRE: WireExperiment = {
   finished_at: "2026-12-01T08:01:01Z",
   paused_s: 12.5,
   paused_at: null,
+  finalizing: false,
 };
 
 describe("toExperiment", () => {
@@ -71,6 +72,7 @@ describe("toExperiment", () => {
       | "finished_at"
       | "paused_s"
       | "paused_at"
+      | "finalizing"
     >();
   });
 
@@ -103,6 +105,7 @@ describe("toExperiment", () => {
       finishedAt: new Date("2026-12-01T08:01:01Z"),
       pausedS: 12.5,
       pausedAt: null,
+      finalizing: false,
     };
 
     expect(toExperiment(WIRE)).toEqual(expected);

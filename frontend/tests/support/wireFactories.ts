@@ -85,6 +85,7 @@ export function wireExperiment(overrides: Partial<WireExperiment> = {}): WireExp
     paused_s: 0,
     paused_at: null,
     finished_at: null,
+    finalizing: false,
     ...overrides,
   };
 }
@@ -102,6 +103,7 @@ export function wireTrial(number: number, overrides: Partial<WireTrial> = {}): W
     error: "",
     finished_at: "2026-12-01T08:00:05Z",
     proposal: null,
+    worker: "",
     ...overrides,
   };
 }

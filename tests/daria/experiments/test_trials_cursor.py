@@ -21,7 +21,7 @@ def test_trials_come_ordered_by_number(as_alice: object, experiment: object) -> 
     assert [t["number"] for t in trials] == [0, 1, 2, 3]
     assert set(trials[0]) == {"number", "state", "algorithm", "params", "score", "fold_scores",
                               "fit_time_s", "predict_time_s", "error", "finished_at",
-                              "proposal"}
+                              "proposal", "worker"}
 
 
 def test_after_returns_only_newer_trials(as_alice: object, experiment: object) -> None:

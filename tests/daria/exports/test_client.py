@@ -15,14 +15,13 @@ from django.contrib.auth import get_user_model
 from daria.accounts.tokens import create_token
 from tests.conftest import REPO
 from tests.daria.factories import churn_csv
-from tests.e2e.conftest import web_server  # noqa: F401 - the fixture, shared with browser tests
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def data_dir(tmp_path: Path, settings: object) -> Path:
-    """This process's files apart from the server's (``web_server`` uses ``tmp_path/data``)."""
+    """This process's files apart from the server's (``web_server`` has its own data dir)."""
     settings.MEDIA_ROOT = tmp_path / "test-process-data"
     settings.MEDIA_ROOT.mkdir()
     return settings.MEDIA_ROOT
@@ -50,7 +49,7 @@ def test_the_client_file_runs_without_any_server_code() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_a_script_trains_and_predicts_with_the_client(web_server: object,  # noqa: F811
+def test_a_script_trains_and_predicts_with_the_client(web_server: object,
                                                       tmp_path: Path) -> None:
     alice = get_user_model().objects.create_user("alice", password="correct horse battery")
     _token, secret = create_token(alice, name="client")

@@ -31,7 +31,8 @@ def chart(client: object, experiment: object, name: str, **params: object) -> di
 
 def test_index_lists_charts_and_algorithms(as_alice: object, searched: object) -> None:
     body = as_alice.get(f"/api/v1/experiments/{searched.pk}/diagnostics/").json()
-    assert body["charts"] == ["history", "summary", "parallel", "importance", "slice"]
+    assert body["charts"] == ["history", "summary", "parallel", "importance", "slice",
+                              "timeline"]
     algorithms = {a["name"]: a for a in body["algorithms"]}
     assert algorithms["lightgbm"] == {"name": "lightgbm", "completed": 14,
                                       "params": ["learning_rate", "num_leaves"],

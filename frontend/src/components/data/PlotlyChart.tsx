@@ -47,9 +47,17 @@ export function PlotlyChart({ figure, label }: { figure: Figure; label: string }
       .catch(() => setFailed(true));
     return () => {
       cancelled = true;
-      if (element) void loadPlotly().then((library) => library.purge(element), () => undefined);
     };
   }, [figure, theme, language]);
+
+  // A new figure (a live chart growing) is drawn over the old one by plotly.react, in place:
+  // the plot is released only when the chart leaves the page.
+  useEffect(() => {
+    const element = root.current;
+    return () => {
+      if (element) void loadPlotly().then((library) => library.purge(element), () => undefined);
+    };
+  }, []);
 
   return (
     <div

@@ -2,6 +2,10 @@
  * How the search went: optimization history and per-algorithm summary, then for one chosen
  * algorithm its parallel coordinates, hyperparameter importance and the score by one
  * hyperparameter. Every chart is a ChartCard (explanation and table toggle).
+ *
+ * While the search runs, `liveKey` changes with the trials (at most every 2 s, see
+ * live/useThrottled): the index, the history and the parallel coordinates are fetched again and
+ * drawn over the charts in place; the costlier charts follow the slower `refreshKey`.
  */
 import { useEffect, useId, useState } from "react";
 import {
@@ -22,9 +26,11 @@ export interface SearchDiagnosticsProps {
   experimentId: Id;
   /** Changes when the charts are worth fetching again (more trials, a new status). */
   refreshKey?: unknown;
+  /** Changes with each trial of a running search: the live charts are fetched again. */
+  liveKey?: unknown;
 }
 
-type ChartName = "history" | "summary" | "parallel" | "importance" | "slice";
+type ChartName = "history" | "summary" | "parallel" | "importance" | "slice" | "timeline";
 
 function useChart(experimentId: Id, chart: ChartName, algorithm: string | undefined, param: string | undefined, refreshKey: unknown) {
   const [state, setState] = useState<{ payload: ChartPayload | null; error: unknown }>({ payload: null, error: null });
@@ -41,7 +47,8 @@ function useChart(experimentId: Id, chart: ChartName, algorithm: string | undefi
   return state;
 }
 
-function DiagnosticChart(props: { experimentId: Id; chart: ChartName; algorithm?: string; param?: string; refreshKey: unknown }) {
+/** One diagnostics chart fetched from the API; a refetch keeps the card and redraws in place. */
+export function DiagnosticChart(props: { experimentId: Id; chart: ChartName; algorithm?: string; param?: string; refreshKey: unknown }) {
   const { t } = useI18n();
   const { payload, error } = useChart(props.experimentId, props.chart, props.algorithm, props.param, props.refreshKey);
   if (error) return <ErrorAlert error={error} />;
@@ -56,11 +63,12 @@ function DiagnosticChart(props: { experimentId: Id; chart: ChartName; algorithm?
   );
 }
 
-function AlgorithmCharts({ experimentId, algorithm, minimum, refreshKey }: {
+function AlgorithmCharts({ experimentId, algorithm, minimum, refreshKey, liveKey }: {
   experimentId: Id;
   algorithm: DiagnosticsAlgorithm;
   minimum: number;
   refreshKey: unknown;
+  liveKey: string;
 }) {
   const { t } = useI18n();
   const paramId = useId();
@@ -68,7 +76,7 @@ function AlgorithmCharts({ experimentId, algorithm, minimum, refreshKey }: {
   const chosen = algorithm.params.includes(param) ? param : (algorithm.params[0] ?? "");
   return (
     <>
-      <DiagnosticChart experimentId={experimentId} chart="parallel" algorithm={algorithm.name} refreshKey={refreshKey} />
+      <DiagnosticChart experimentId={experimentId} chart="parallel" algorithm={algorithm.name} refreshKey={liveKey} />
       {algorithm.importanceAvailable ? (
         <DiagnosticChart experimentId={experimentId} chart="importance" algorithm={algorithm.name} refreshKey={refreshKey} />
       ) : (
@@ -95,23 +103,29 @@ function AlgorithmCharts({ experimentId, algorithm, minimum, refreshKey }: {
   );
 }
 
-export function SearchDiagnostics({ experimentId, refreshKey }: SearchDiagnosticsProps) {
+export function SearchDiagnostics({ experimentId, refreshKey, liveKey }: SearchDiagnosticsProps) {
   const { t } = useI18n();
   const algorithmId = useId();
   const [index, setIndex] = useState<DiagnosticsIndex | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [algorithmName, setAlgorithmName] = useState<string | null>(null);
+  // A string, so that an unchanged pair of keys is equal from one render to the next.
+  const live = `${String(refreshKey)}|${String(liveKey)}`;
 
   useEffect(() => {
     let alive = true;
     getDiagnosticsIndex(experimentId).then(
-      (found) => alive && setIndex(found),
+      (found) => {
+        if (!alive) return;
+        setIndex(found);
+        setError(null);
+      },
       (caught: unknown) => alive && setError(caught),
     );
     return () => {
       alive = false;
     };
-  }, [experimentId, refreshKey]);
+  }, [experimentId, live]);
 
   const withTrials = index?.algorithms.filter((a) => a.completed > 0) ?? [];
   const mostTried = [...withTrials].sort((a, b) => b.completed - a.completed)[0];
@@ -127,7 +141,7 @@ export function SearchDiagnostics({ experimentId, refreshKey }: SearchDiagnostic
         <p className="empty">{t("diag.empty")}</p>
       ) : (
         <>
-          <DiagnosticChart experimentId={experimentId} chart="history" refreshKey={refreshKey} />
+          <DiagnosticChart experimentId={experimentId} chart="history" refreshKey={live} />
           <DiagnosticChart experimentId={experimentId} chart="summary" refreshKey={refreshKey} />
           <p className="lb-diagnostics-choice">
             <label htmlFor={algorithmId}>{t("diag.algorithm")}</label>
@@ -145,7 +159,7 @@ export function SearchDiagnostics({ experimentId, refreshKey }: SearchDiagnostic
             </select>
           </p>
           {algorithm ? (
-            <AlgorithmCharts key={algorithm.name} experimentId={experimentId} algorithm={algorithm} minimum={index.minImportanceTrials} refreshKey={refreshKey} />
+            <AlgorithmCharts key={algorithm.name} experimentId={experimentId} algorithm={algorithm} minimum={index.minImportanceTrials} refreshKey={refreshKey} liveKey={live} />
           ) : null}
         </>
       )}
