@@ -8,11 +8,13 @@ predicting and writing the output, are taken off the budget given to ``fit``.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
 import warnings
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -25,6 +27,7 @@ from automl_core.exceptions import AutoMLError
 from automl_core.facade import MIN_BUDGET_S, AutoML
 from automl_core.pipelines.registry import FAMILIES, cash_space
 from automl_core.search.grid import grid_size
+from automl_core.search.manual import MANUAL_SEARCH
 from automl_core.search.registry import SearcherKind
 from automl_core.search.trial import TrialRecord
 
@@ -79,12 +82,30 @@ def build_parser() -> argparse.ArgumentParser:
                      choices=["auto", "binary", "multiclass", "regression"])
     run.add_argument("--metric", choices=[m.value for m in MetricName])
     run.add_argument("--searcher", default=SearcherKind.RANDOM.value,
-                     choices=[k.value for k in SearcherKind])
+                     choices=[*(k.value for k in SearcherKind), MANUAL_SEARCH],
+                     help="how configurations are chosen; 'manual' runs only --configurations")
+    run.add_argument("--configurations", type=configuration_file, default=[],
+                     help='JSON file with a list of {"algorithm": ..., "params": {...}} to try '
+                          "first (with --searcher manual: the only ones tried)")
     run.add_argument("--n-jobs", type=int, default=os.cpu_count() or 1)
     run.add_argument("--algorithms", type=algorithm_list, default=None,
                      help=f"comma-separated families to search (default: all of "
                           f"{', '.join(FAMILIES)})")
     return parser
+
+
+def configuration_file(path: str) -> list[dict[str, object]]:
+    """Read ``--configurations``: a JSON list of configurations (checked later, against the
+    space of the task found in the data)."""
+    try:
+        configurations = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise argparse.ArgumentTypeError(f"cannot read {path}: {error}") from None
+    if not isinstance(configurations, list) or not all(
+            isinstance(c, dict) for c in configurations):
+        raise argparse.ArgumentTypeError(
+            f'{path} must hold a JSON list of {{"algorithm": ..., "params": {{...}}}} objects')
+    return configurations
 
 
 def algorithm_list(text: str) -> list[str]:
@@ -106,7 +127,8 @@ def run(args: argparse.Namespace) -> str:
     progress = ProgressBar(fit_budget)
     automl = AutoML(task=args.task, metric=args.metric, time_budget_s=fit_budget,
                     searcher=args.searcher, seed=args.seed, n_jobs=args.n_jobs,
-                    callbacks=[progress], algorithms=args.algorithms)
+                    callbacks=[progress], algorithms=args.algorithms,
+                    configurations=args.configurations)
     try:
         automl.fit(train, args.target)
     finally:

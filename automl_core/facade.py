@@ -1,9 +1,10 @@
 """The AutoML facade: one object for notebooks, the CLI and tests.
 
-``fit`` checks the target, builds the CASH space, warm-starts the searcher with the portfolio,
-runs the ask/tell loop under a hard time budget, selects an ensemble over out-of-fold predictions
-and refits the chosen members on all rows (boosting with the round count found in
-cross-validation), all within ``time_budget_s``.
+``fit`` checks the target, builds the CASH space, warm-starts the searcher with the user's
+configurations and the portfolio (only the user's with ``searcher="manual"``), runs the ask/tell
+loop under a hard time budget, selects an ensemble over out-of-fold predictions and refits the
+chosen members on all rows (boosting with the round count found in cross-validation), all within
+``time_budget_s``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,13 @@ from automl_core.pipelines.model import EnsembleModel, FittedPipeline
 from automl_core.pipelines.preprocessing import TabularPreprocessor
 from automl_core.pipelines.registry import cash_space, get_family, portfolio
 from automl_core.search.loop import run_search
-from automl_core.search.registry import make_searcher
+from automl_core.search.manual import (
+    MANUAL_SEARCH,
+    ConfigurationLike,
+    check_manual_plan,
+    starting_configurations,
+)
+from automl_core.search.registry import SearcherKind, make_searcher
 from automl_core.search.trial import TrialRecord, TrialState
 from automl_core.storage import InMemoryTrialStore, TrialStore
 
@@ -59,7 +66,8 @@ class AutoML:
                  n_jobs: int = 1, n_folds: int | None = None,
                  callbacks: Sequence[TrialCallback] = (), algorithms: list[str] | None = None,
                  store: TrialStore | None = None,
-                 column_kinds: dict[str, ColumnKind | str] | None = None) -> None:
+                 column_kinds: dict[str, ColumnKind | str] | None = None,
+                 configurations: Sequence[ConfigurationLike] = ()) -> None:
         if time_budget_s < MIN_BUDGET_S:
             raise ConfigError("budget_too_small", f"The time budget must be at least "
                               f"{MIN_BUDGET_S} s, got {time_budget_s}.",
@@ -71,7 +79,10 @@ class AutoML:
                               "multiclass or regression.", {"task": str(task)}) from None
         self.metric = metric
         self.time_budget_s = float(time_budget_s)
+        check_manual_plan(searcher, configurations)
         self.searcher = searcher
+        # Hand-written configurations (``{"algorithm": ..., "params": {...}}``), tried first.
+        self.configurations = list(configurations)
         self.seed = seed
         self.n_jobs = n_jobs
         self.n_folds = n_folds
@@ -103,9 +114,13 @@ class AutoML:
         data = PreparedData(prepared.features, prepared.y, self.kinds_, folds, prepared.task,
                             n_classes)
         space = cash_space(prepared.task, len(prepared.y), self.algorithms)
-        searcher = make_searcher(self.searcher, space, self.seed,
-                                 minimize=not metric.greater_is_better)
-        for config in portfolio(space, prepared.task):
+        starting = starting_configurations(space, self.configurations)
+        manual = self.searcher == MANUAL_SEARCH
+        # Manual search: the random searcher only hands out the enqueued configurations, since
+        # the loop stops after as many trials.
+        searcher = make_searcher(SearcherKind.RANDOM if manual else self.searcher, space,
+                                 self.seed, minimize=not metric.greater_is_better)
+        for config in [*starting, *([] if manual else portfolio(space, prepared.task))]:
             searcher.enqueue(config)
 
         def search_deadline() -> float:
@@ -120,7 +135,8 @@ class AutoML:
                 return 0.0  # nothing left that can finish in time
             return end
 
-        self.cancelled = run_search(searcher, runner, self.store, loop_deadline, self.callbacks)
+        self.cancelled = run_search(searcher, runner, self.store, loop_deadline, self.callbacks,
+                                    max_trials=len(starting) if manual else None)
         self._finish(runner, data, metric, prepared.features, prepared.y, deadline)
         self.fit_time_s_ = time.monotonic() - started
         return self

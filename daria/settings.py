@@ -161,6 +161,8 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 
 # Threads one worker's training may use (LightGBM, BLAS); processes x threads <= cores.
 DARIA_WORKER_THREADS = env_int("DARIA_WORKER_THREADS", 1, minimum=1)
+# A worker refuses to start when processes x threads exceed the cores, unless this is set.
+DARIA_ALLOW_OVERSUBSCRIPTION = env_bool("DARIA_ALLOW_OVERSUBSCRIPTION", False)
 
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6390/0")
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from automl_core.search.manual import MANUAL_SEARCH
 from automl_core.search.space import Configuration
 from daria.experiments.adapters import trial_config
 from daria.experiments.models import Experiment, Trial
 
-MANUAL = "manual"  # the searcher name of a search that runs only hand-written configurations
+MANUAL = MANUAL_SEARCH  # the searcher name of a search that runs only hand-written configurations
 
 
 def is_manual(experiment: Experiment) -> bool:
