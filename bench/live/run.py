@@ -57,6 +57,8 @@ def main() -> None:
     parser.add_argument("--latency-trials", type=int, default=500)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--fanout-events", type=int, default=50)
+    parser.add_argument("--web-pool-size", type=int, default=None,
+                        help="DARIA_DB_POOL_SIZE of the web process (default: the app's)")
     parser.add_argument("--overhead-trials", type=int, default=40)
     parser.add_argument("--speedup-trials", type=int, default=12)
     parser.add_argument("--trees", type=int, default=150, help="trees per forest (speed-up)")
@@ -71,7 +73,9 @@ def main() -> None:
     with throwaway_database(env, args.database, args.keep_database):
         seeded = seed()
         if {"latency", "fanout"} & set(args.only):
-            with web_server(env, PORT) as server:
+            web_env = env if args.web_pool_size is None else {
+                **env, "DARIA_DB_POOL_SIZE": str(args.web_pool_size)}
+            with web_server(web_env, PORT) as server:
                 if "latency" in args.only:
                     _report("latency", streaming.latency(seeded, PORT, args.latency_trials))
                 if "fanout" in args.only:

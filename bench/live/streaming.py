@@ -8,6 +8,7 @@ then publish on Redis) and reads the experiment's stream with :class:`StreamRead
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from bench.live.seed import Seeded
@@ -47,6 +48,14 @@ def _reader(port: int, experiment_id: int, token: str) -> StreamReader:
     return reader
 
 
+def _try_reader(port: int, experiment_id: int, token: str) -> StreamReader | str:
+    """:func:`_reader`, or why the stream was not opened (e.g. "stream answered 500")."""
+    try:
+        return _reader(port, experiment_id, token)
+    except (RuntimeError, OSError) as exc:
+        return str(exc)
+
+
 def latency(seeded: Seeded, port: int, trials: int) -> dict[str, Any]:
     """One client; ``trials`` trials committed one after another, each once the previous one
     arrived. Latency runs from the call of ``record_trial`` (its commit and publish are inside)
@@ -81,7 +90,11 @@ def fan_out(seeded: Seeded, port: int, web_pid: int, clients: int, events: int,
 
     experiment = _experiment(seeded)
     memory = {"before": rss_kib(web_pid)["VmRSS"]}
-    readers = [_reader(port, experiment.pk, seeded.token) for _ in range(clients)]
+    with ThreadPoolExecutor(max_workers=clients) as pool:  # connect all at once, as a crowd
+        opened = list(pool.map(lambda _: _try_reader(port, experiment.pk, seeded.token),
+                               range(clients)))
+    readers = [r for r in opened if isinstance(r, StreamReader)]
+    refused = sorted({r for r in opened if isinstance(r, str)})
     memory["connected"] = rss_kib(web_pid)["VmRSS"]
     committed_at = {}
     for number in range(events):
@@ -100,7 +113,8 @@ def fan_out(seeded: Seeded, port: int, web_pid: int, clients: int, events: int,
         if [a.data["number"] for a in trials] == list(range(events)) and ended:
             complete += 1
         delays += [a.at - committed_at[a.data["number"]] for a in trials]
-    return {"clients": clients, "events": events, "clients_with_every_event": complete,
+    return {"clients": clients, "connected": len(readers), "refused": refused,
+            "events": events, "clients_with_every_event": complete,
             "errors": sorted({r.error for r in readers if r.error}),
             "call_to_arrival_ms": summary_ms(delays), "web_rss_mib": {
                 name: round(kib / 1024, 1) for name, kib in memory.items()}}

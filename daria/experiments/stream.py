@@ -10,12 +10,15 @@ quiet for a keep-alive period. The stream ends when the experiment finishes.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import ParamSpec, TypeVar
 
 import redis
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import connection
 from django.http import (
     Http404,
     HttpRequest,
@@ -39,6 +42,26 @@ log = logging.getLogger(__name__)
 # Before any event: a client that connects with no cursor gets everything.
 START = -1
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _database_step(function: Callable[P, R]) -> Callable[P, Awaitable[R]]:
+    """``function`` run in the request's thread, which then gives its database connection back.
+
+    A stream stays open for the whole search: were its thread to keep the connection between
+    steps, every open stream would hold one of the web process's pooled connections (ten by
+    default), and the eleventh browser would wait for one and get a server error.
+    """
+    @functools.wraps(function)
+    def step(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        finally:
+            connection.close()  # back to the pool when there is one
+
+    return sync_to_async(step)
+
 
 async def experiment_events(request: HttpRequest, pk: int) -> HttpResponseBase:
     """``GET /api/v1/experiments/{pk}/events/``: the experiment's events as ``text/event-stream``.
@@ -47,7 +70,7 @@ async def experiment_events(request: HttpRequest, pk: int) -> HttpResponseBase:
     is not a number, and 204 (which tells an EventSource not to reconnect) when the experiment
     has finished and the client already has every event.
     """
-    user = await sync_to_async(authenticate_api_user)(request)
+    user = await _database_step(authenticate_api_user)(request)
     if user is None:
         return _error(403, str(NotAuthenticated.default_detail), NotAuthenticated.default_code)
     try:
@@ -55,7 +78,7 @@ async def experiment_events(request: HttpRequest, pk: int) -> HttpResponseBase:
     except BadCursor:
         return _error(400, _("The event id must be a whole number."), "invalid")
     try:
-        experiment = await sync_to_async(services.get_experiment)(user, pk)
+        experiment = await _database_step(services.get_experiment)(user, pk)
     except Http404 as exc:
         return _error(404, str(exc), "not_found")
     if after is not None and experiment.is_finished and after >= experiment.event_seq:
@@ -123,7 +146,7 @@ class _Cursor:
 
 async def _replay(experiment_id: int, cursor: _Cursor) -> AsyncIterator[bytes]:
     """Frames of the events after the cursor that the database has, advancing the cursor."""
-    replay = await sync_to_async(events_after)(experiment_id, cursor.seq)
+    replay = await _database_step(events_after)(experiment_id, cursor.seq)
     for event in replay.events:
         if cursor.take(event):
             yield event_frame(event.name, event.data, event.seq)

@@ -98,7 +98,10 @@ def test_a_prefork_worker_beyond_the_cores_is_refused(caplog: pytest.LogCaptureF
 
 
 def test_the_long_task_settings_are_still_checked_first() -> None:
-    conf = {**app.conf, "worker_prefetch_multiplier": 4}
+    conf = {key: app.conf.get(key) for key in (
+        "task_acks_late", "task_reject_on_worker_lost", "task_serializer", "accept_content",
+        "task_time_limit", "task_soft_time_limit", "broker_transport_options")}
+    conf["worker_prefetch_multiplier"] = 4
     with pytest.raises(ImproperlyConfigured, match="worker_prefetch_multiplier"):
         check_worker_startup(conf, PreforkPool, 1, None, threads=1,
                              allow_oversubscription=False, cores=2)

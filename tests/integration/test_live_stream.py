@@ -28,6 +28,8 @@ from tests.processes import (
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
+POOL_SIZE = 2  # database connections of the server's pool
+
 
 @pytest.fixture(scope="module")
 def server(real_services: None, django_db_setup: None, django_db_blocker: object,
@@ -36,7 +38,9 @@ def server(real_services: None, django_db_setup: None, django_db_blocker: object
     commits its trials itself); it shares the test's secret key, so it accepts the sessions the
     test signs. Each test's experiment is its own, and so is its Redis channel."""
     data_dir = tmp_path_factory.mktemp("live-stream-data")
-    with run_uvicorn(daria_env(data_dir, private_queue_name())) as process:
+    # A small connection pool, so that a stream holding a connection while it waits shows.
+    env = {**daria_env(data_dir, private_queue_name()), "DARIA_DB_POOL_SIZE": str(POOL_SIZE)}
+    with run_uvicorn(env) as process:
         yield process
     with django_db_blocker.unblock():  # type: ignore[attr-defined]
         end_subprocess_database_sessions()
@@ -185,6 +189,20 @@ def test_two_clients_of_one_experiment_share_one_redis_subscription(
     _record(experiment, 1)
     assert _numbers(second.events(1)) == [1]  # the one who stayed still gets events
     second.close()
+
+
+def test_more_clients_than_pooled_connections_all_follow_the_experiment(
+    server: ServerProcess, experiment: Experiment, alice: object
+) -> None:
+    # A stream gives its database connection back between steps: it holds none while it waits.
+    clients = [_open(server, experiment, alice) for _ in range(3 * POOL_SIZE)]
+    assert [client.status for client in clients] == [200] * len(clients)
+    for client in clients:
+        client.events(1)  # the status
+    _record(experiment, 0)
+    assert [_numbers(client.events(1)) for client in clients] == [[0]] * len(clients)
+    for client in clients:
+        client.close()
 
 
 def test_another_users_experiment_answers_not_found(
