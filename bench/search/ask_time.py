@@ -9,7 +9,9 @@ Every searcher is timed on the same fixed histories: the first 50 or 100 evaluat
 search (seeded), which bunch around good regions as a real search does, so a GP fit sees a
 realistic, not a uniform, design. The searcher is rebuilt from the history and asked
 ``--repeats`` times (a searcher keeps no state, so each ask repeats the same work); the median
-is reported. Compare two versions of the code by running this twice back to back, e.g. with
+is reported. The time is the process's CPU time, not wall time: BLAS is limited to one thread, so
+on an idle core the two agree, and on a shared machine the CPU time is not inflated by waiting
+for other processes. Compare two versions of the code by running this twice back to back, e.g. with
 ``PYTHONPATH`` pointing the second run at a copy of the old ``automl_core``.
 """
 
@@ -49,7 +51,7 @@ def history(problem: Problem, size: int, seed: int) -> list[TrialRecord]:
 
 def median_ask_seconds(searcher_name: str, problem: Problem, records: list[TrialRecord],
                        seed: int, repeats: int) -> float:
-    """Median wall time of one ``ask`` of ``searcher_name`` rebuilt from ``records``."""
+    """Median CPU time of one ``ask`` of ``searcher_name`` rebuilt from ``records``."""
     times = []
     for _ in range(repeats):
         agent = SEARCHERS[searcher_name](problem.space, seed, problem.budget)
@@ -57,14 +59,14 @@ def median_ask_seconds(searcher_name: str, problem: Problem, records: list[Trial
         searcher: Searcher = agent.searcher
         for record in records:
             searcher.tell(record)
-        start = time.perf_counter()
+        start = time.process_time()
         searcher.ask()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times)
 
 
 def main() -> None:
-    """Print a markdown table of median ask times per searcher, problem and history size."""
+    """Print a markdown table of median ask CPU times per searcher, problem and history size."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--searchers", default=",".join(DEFAULT_SEARCHERS))
     parser.add_argument("--problems", default=",".join(DEFAULT_PROBLEMS))

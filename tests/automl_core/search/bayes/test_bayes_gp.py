@@ -4,10 +4,14 @@ import numpy as np
 import pytest
 
 from automl_core.search.bayes.surrogates.gp import (
+    LENGTHSCALE_PRIOR_VAR,
     GaussianProcess,
     GPFeatures,
     GPHyperparameters,
     GPPosterior,
+    _neg_log_posterior,
+    fit_hyperparameters,
+    pair_squared_differences,
 )
 from automl_core.search.bayes.surrogates.kernels import matern52, stable_cholesky
 
@@ -84,3 +88,50 @@ def test_categorical_columns_are_one_hot_and_inactive_ones_are_blank():
     features = GPFeatures(np.array([2, 0, 3]))  # algorithm (2 choices), a number, a category
     Z = features.transform(np.array([[1.0, 0.25, np.nan], [0.0, np.nan, 2.0]]))
     assert Z.tolist() == [[0.25, 0, 1, 0, 0, 0], [0.5, 1, 0, 0, 0, 1]]
+
+
+def _dense_neg_log_posterior(theta, Z, y, prior_mean):
+    """The objective written out with dense matrices, as a reference."""
+    p = Z.shape[1]
+    lengthscales, amplitude, noise = np.exp(theta[:p]), np.exp(theta[p]), np.exp(theta[p + 1])
+    r = np.linalg.norm((Z[:, None, :] - Z[None, :, :]) / lengthscales, axis=-1)
+    K = amplitude * matern52(r) + noise * np.eye(len(y))
+    _, logdet = np.linalg.slogdet(K)
+    value = 0.5 * y @ np.linalg.solve(K, y) + 0.5 * logdet + 0.5 * len(y) * math.log(2 * math.pi)
+    value += 0.5 * np.sum((theta[:p] - prior_mean) ** 2) / LENGTHSCALE_PRIOR_VAR
+    return value + np.sum(theta[:p]) + 0.5 * theta[p] ** 2
+
+
+def _objective_case(seed, n=15, p=3):
+    rng = np.random.default_rng(seed)
+    Z, y = rng.random((n, p)), rng.normal(size=n)
+    theta = np.concatenate([rng.normal(-1.0, 0.5, p), [0.3, math.log(1e-2)]])
+    return Z, y, theta
+
+
+def test_the_hyperparameter_objective_matches_a_dense_computation():
+    Z, y, theta = _objective_case(4)
+    value, _ = _neg_log_posterior(theta, pair_squared_differences(Z), y, 1.2)
+    assert value == pytest.approx(_dense_neg_log_posterior(theta, Z, y, 1.2), rel=1e-10)
+
+
+def test_the_hyperparameter_gradient_matches_finite_differences():
+    Z, y, theta = _objective_case(5)
+    sq_diffs, eps = pair_squared_differences(Z), 1e-6
+    _, grad = _neg_log_posterior(theta, sq_diffs, y, 1.2)
+    for j in range(len(theta)):
+        step = np.zeros_like(theta)
+        step[j] = eps
+        high, _ = _neg_log_posterior(theta + step, sq_diffs, y, 1.2)
+        low, _ = _neg_log_posterior(theta - step, sq_diffs, y, 1.2)
+        assert grad[j] == pytest.approx((high - low) / (2 * eps), rel=1e-5, abs=1e-6)
+
+
+def test_the_fit_is_reproducible_from_the_same_generator_seed():
+    rng = np.random.default_rng(6)
+    Z = rng.random((30, 2))
+    y = np.sin(3 * Z[:, 0]) + Z[:, 1]
+    y = (y - y.mean()) / y.std()
+    first, second = (fit_hyperparameters(Z, y, np.random.default_rng(7), 3, 100) for _ in range(2))
+    assert np.array_equal(first.lengthscales, second.lengthscales)
+    assert (first.amplitude, first.noise) == (second.amplitude, second.noise)
