@@ -58,7 +58,10 @@ def _database_step(function: Callable[P, R]) -> Callable[P, Awaitable[R]]:
         try:
             return function(*args, **kwargs)
         finally:
-            connection.close()  # back to the pool when there is one
+            # Back to the pool when there is one; never inside a transaction someone else
+            # opened (a test's, which must go on).
+            if not connection.in_atomic_block:
+                connection.close()
 
     return sync_to_async(step)
 
