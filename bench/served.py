@@ -24,14 +24,25 @@ def serve_daria(env: dict[str, str], port: int, timeout_s: float = 60,
                                str(workers), "--log-level", "warning"], cwd=REPO, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(f"{url}/api/v1/setup/", server, timeout_s)
+        wait_until_up(f"{url}/api/v1/setup/", server, timeout_s)
         yield url
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop(server)
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate a process the bench started, killing it if it has not stopped in 30 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
+    """Return once ``url`` answers with any HTTP status; fail if ``process`` exits first."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -11,14 +11,12 @@ import os
 import subprocess
 import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from bench.served import REPO
+from bench.served import REPO, stop, wait_until_up
 
 BIN = REPO / ".venv" / "bin"
 
@@ -61,10 +59,10 @@ def web_server(env: dict[str, str], port: int) -> Iterator[subprocess.Popen[byte
                                "127.0.0.1", "--port", str(port), "--log-level", "warning"],
                               cwd=REPO, env=env)
     try:
-        _wait_for_http(f"http://127.0.0.1:{port}/api/v1/setup/", server)
+        wait_until_up(f"http://127.0.0.1:{port}/api/v1/setup/", server)
         yield server
     finally:
-        _stop(server)
+        stop(server)
 
 
 @contextmanager
@@ -91,22 +89,7 @@ def _worker(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[by
         _wait_for_ping(hostname, worker, log_path)
         yield worker
     finally:
-        _stop(worker)
-
-
-def _wait_for_http(url: str, server: subprocess.Popen[bytes], timeout_s: float = 60) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("uvicorn exited")
-        try:
-            urllib.request.urlopen(url, timeout=1)  # noqa: S310 - loopback
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("uvicorn did not answer")
+        stop(worker)
 
 
 def _wait_for_ping(hostname: str, worker: subprocess.Popen[bytes], log_path: Path,
@@ -120,16 +103,6 @@ def _wait_for_ping(hostname: str, worker: subprocess.Popen[bytes], log_path: Pat
         if app.control.ping(destination=[hostname], timeout=1):
             return
     raise TimeoutError(f"worker {hostname} did not answer within {timeout_s} s")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def rss_kib(pid: int) -> dict[str, int]:

@@ -138,12 +138,7 @@ def _start_finalizing(experiment: Experiment) -> None:
 
 def enqueue_finalize(experiment_id: int) -> None:
     """Send the finalizing task; a broker that is down leaves it to the reaper (recovery.py)."""
-    limit = settings.DARIA_TASK_GRACE_S
-    try:
-        enqueue(FINALIZE_TASK, experiment_id, time_limit=limit, soft_time_limit=limit - 30)
-    except BrokerUnavailable:
-        log.error("experiment %s waits for its finalizing task: the broker is down",
-                  experiment_id)
+    if not _send_step(FINALIZE_TASK, experiment_id, "finalizing task"):
         # Never sent: the reaper sends it at its next pass instead of after the grace period.
         Experiment.objects.filter(pk=experiment_id).update(finalize_sent_at=None)
 
@@ -151,12 +146,19 @@ def enqueue_finalize(experiment_id: int) -> None:
 def enqueue_schedule(experiment_id: int) -> None:
     """Send the scheduling step as a task of its own; a broker that is down leaves it to the
     reaper (recovery.py), which resumes a search with nothing pending."""
+    _send_step(SCHEDULE_TASK, experiment_id, "scheduling step")
+
+
+def _send_step(task: str, experiment_id: int, what: str) -> bool:
+    """Send one of the experiment's own steps with the grace period as its time limit; False
+    (logged, naming ``what``) when the broker is down."""
     limit = settings.DARIA_TASK_GRACE_S
     try:
-        enqueue(SCHEDULE_TASK, experiment_id, time_limit=limit, soft_time_limit=limit - 30)
+        enqueue(task, experiment_id, time_limit=limit, soft_time_limit=limit - 30)
     except BrokerUnavailable:
-        log.error("experiment %s waits for its scheduling step: the broker is down",
-                  experiment_id)
+        log.error("experiment %s waits for its %s: the broker is down", experiment_id, what)
+        return False
+    return True
 
 
 def enqueue_trials(experiment_id: int, numbers: list[int], limit: int) -> None:

@@ -12,7 +12,7 @@ query on the trials (the reader's access to the experiment is still checked on e
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,24 +71,29 @@ def readable_experiment(user: AnyUser, experiment_id: int) -> Experiment:
     experiment's trials, which a leaderboard request does not need and which costs a scan of
     every trial on each page.
     """
-    try:
-        # The dataset's preview rows and the model's training reference can be large and a
-        # page needs neither.
-        return (Experiment.objects.filter(project__in=projects_for(user))
-                .select_related("dataset", "model")
-                .defer("dataset__preview", "model__training_reference").get(pk=experiment_id))
-    except Experiment.DoesNotExist:
-        raise Http404("No such experiment.") from None
+    # The dataset's preview rows and the model's training reference can be large and a page
+    # needs neither.
+    return _readable(user, experiment_id,
+                     lambda experiments: experiments.defer("dataset__preview",
+                                                           "model__training_reference"))
 
 
 def leaderboard_experiment(user: AnyUser, experiment_id: int) -> Experiment:
     """``readable_experiment`` with only the columns a leaderboard page or export reads (the
     same membership rule, 404 alike); building and reading the experiment's, dataset's and
     model's 60-odd other columns was a good part of a page's CPU time."""
+    return _readable(user, experiment_id,
+                     lambda experiments: experiments.only(*_EXPERIMENT_FIELDS))
+
+
+def _readable(user: AnyUser, experiment_id: int,
+              narrow: Callable[[QuerySet[Experiment]], QuerySet[Experiment]]) -> Experiment:
+    """The experiment, with its dataset and model, if it is in one of the user's projects, else
+    404; ``narrow`` picks the columns read."""
+    experiments = (Experiment.objects.filter(project__in=projects_for(user))
+                   .select_related("dataset", "model"))
     try:
-        return (Experiment.objects.filter(project__in=projects_for(user))
-                .select_related("dataset", "model").only(*_EXPERIMENT_FIELDS)
-                .get(pk=experiment_id))
+        return narrow(experiments).get(pk=experiment_id)
     except Experiment.DoesNotExist:
         raise Http404("No such experiment.") from None
 
