@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from daria.lib.env import env_bool, env_int, env_list, env_rate, env_str
+from daria.lib.env import ConfigurationError, env_bool, env_int, env_list, env_rate, env_str
 from daria.lib.secret_key import load_or_create_secret_key, require_strong_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -148,9 +148,32 @@ STATICFILES_DIRS = [("app", BASE_DIR / "frontend" / "dist")]
 SERVESTATIC_USE_FINDERS = True
 SERVESTATIC_AUTOREFRESH = DEBUG
 
-# Stored files live under the data directory and are never served directly.
+# Stored files live under the data directory and are never served directly; with
+# DARIA_S3_BUCKET they live in that S3-compatible bucket instead (docs/scaling.md), and each
+# process keeps the copies it reads under <DARIA_DATA_DIR>/cache/.
 MEDIA_ROOT = DARIA_DATA_DIR
 MEDIA_URL = "/media-not-served/"
+DARIA_S3_BUCKET = env_str("DARIA_S3_BUCKET", "")
+DARIA_S3_ENDPOINT_URL = env_str("DARIA_S3_ENDPOINT_URL", "")
+DARIA_S3_REGION = env_str("DARIA_S3_REGION", "")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if DARIA_S3_BUCKET and not _CONFIGURED_SECRET_KEY:
+    # Machines that share a bucket but not a directory would each generate their own key and
+    # refuse each other's model files (their signatures).
+    raise ConfigurationError("DARIA_S3_BUCKET is set but SECRET_KEY is not: give every process "
+                             "the same SECRET_KEY (docs/scaling.md).")
+if DARIA_S3_BUCKET:
+    # Credentials come from boto3's own chain: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a
+    # profile or an instance role. Non-AWS servers (MinIO, Ceph...) get path-style addresses.
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": DARIA_S3_BUCKET,
+        "endpoint_url": DARIA_S3_ENDPOINT_URL or None,
+        "region_name": DARIA_S3_REGION or None,
+        "addressing_style": "path" if DARIA_S3_ENDPOINT_URL else None,
+    }}
 
 # Uploads always go to disk, under the data directory, and stop at the byte cap while streaming.
 DARIA_MAX_UPLOAD_BYTES = env_int("DARIA_MAX_UPLOAD_BYTES", 200 * 1024 * 1024, minimum=1)
@@ -170,6 +193,10 @@ REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6390/0")
 # and how long a browser waits before reconnecting to a dropped stream.
 DARIA_SSE_KEEPALIVE_S = env_int("DARIA_SSE_KEEPALIVE_S", 15, minimum=1)
 DARIA_SSE_RETRY_MS = 2000
+# Each experiment's events go to a Redis Stream trimmed to about this many entries, which expires
+# this long after its last event (a stream that resumes from further back reads the database).
+DARIA_EVENT_STREAM_MAXLEN = env_int("DARIA_EVENT_STREAM_MAXLEN", 1000, minimum=10)
+DARIA_EVENT_STREAM_TTL_S = env_int("DARIA_EVENT_STREAM_TTL_S", 86400, minimum=60)
 
 # Longest search a user may ask for, and the grace the worker gets on top to refit and save.
 DARIA_MAX_TIME_BUDGET_S = 86400
@@ -179,10 +206,10 @@ DARIA_TRIAL_GRACE_S = env_int("DARIA_TRIAL_GRACE_S", 120, minimum=1)
 # The longest one trial's task may run (its hard limit); 0: the search's time left plus the grace.
 # A trial over its limit ends as "timeout" and the search goes on.
 DARIA_TRIAL_TIME_LIMIT_S = env_int("DARIA_TRIAL_TIME_LIMIT_S", 0, minimum=0)
-# The finalizing task is sent again when the experiment is still running this long after it was
-# sent (its message was lost, or its worker died); keep it above that task's hard limit.
-DARIA_FINALIZE_LOST_AFTER_S = env_int("DARIA_FINALIZE_LOST_AFTER_S", DARIA_TASK_GRACE_S + 60,
-                                      minimum=2)
+# The finalizing task is sent again when no worker has started it this long after it was sent
+# (its message was lost). A started build whose heartbeat stops is sent again after
+# DARIA_TRIAL_LOST_AFTER_S, like a trial; a second delivery of a live build does nothing.
+DARIA_FINALIZE_LOST_AFTER_S = env_int("DARIA_FINALIZE_LOST_AFTER_S", 300, minimum=2)
 # A running trial's worker writes a heartbeat this often; a trial silent for longer than
 # DARIA_TRIAL_LOST_AFTER_S is lost, and the reaper (Celery beat) looks for lost trials this often.
 DARIA_HEARTBEAT_S = env_int("DARIA_HEARTBEAT_S", 5, minimum=1)

@@ -142,6 +142,40 @@ def wait_for_worker(
 
 
 @contextmanager
+def prefork_worker(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A real Celery worker with one prefork child (the test fixtures' solo pool has no time
+    limits), until the block ends; its log's tail is printed at the end."""
+    hostname = worker_hostname()
+    with log_path.open("ab") as log:
+        process = subprocess.Popen(
+            [str(BIN / "celery"), "-A", "daria", "worker", "--pool=prefork", "--concurrency=1",
+             "--queues", env["DARIA_CELERY_QUEUE"], "--hostname", hostname, "--loglevel=INFO",
+             "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for_worker(hostname, process, log_path)
+        yield process
+    finally:
+        stop_process(process)
+        print(log_path.read_text(encoding="utf-8", errors="replace")[-4000:])
+
+
+def pool_children(parent_pid: int) -> list[int]:
+    """The processes whose parent is ``parent_pid`` (the pool's children)."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # it ended meanwhile
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent_pid:
+                children.append(int(entry.name))
+    return children
+
+
+@contextmanager
 def run_uvicorn(env: dict[str, str]) -> Iterator[ServerProcess]:
     """Serve daria.asgi under uvicorn on a free port until the block ends."""
     port = free_port()

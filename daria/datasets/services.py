@@ -30,6 +30,7 @@ from daria.accounts.services import AnyUser, projects_for, require_write
 from daria.datasets.limits import async_parse_bytes, read_limits
 from daria.datasets.messages import translate_data_error, translate_task_reason
 from daria.datasets.models import Column, Dataset
+from daria.lib.file_store import delete_stored, local_copy
 from daria.lib.queue import BrokerUnavailable, enqueue
 
 log = logging.getLogger(__name__)
@@ -169,8 +170,8 @@ def process_dataset(dataset_id: int) -> str:
     if dataset is None:
         return "skipped"
     try:
-        result = read_table(dataset.file.path, ReadOptions.from_dict(dataset.read_options),
-                            read_limits())
+        result = read_table(local_copy(dataset.file),
+                            ReadOptions.from_dict(dataset.read_options), read_limits())
         kinds, excluded = _user_choices(dataset)
         columns = _apply_read(dataset, result, kinds, excluded)
     except AutoMLError as error:
@@ -192,7 +193,7 @@ def _fail(dataset_id: int, code: str, message: str, params: dict[str, Any]) -> N
     """
     dataset = Dataset.objects.get(pk=dataset_id)
     if dataset.file and not dataset.columns.exists():
-        dataset.file.storage.delete(dataset.file.name)
+        delete_stored(dataset.file)
         Dataset.objects.filter(pk=dataset_id).update(file="")
     Dataset.objects.filter(pk=dataset_id).update(
         status=Dataset.Status.FAILED, error=message, error_code=code, error_params=params)
@@ -230,7 +231,7 @@ def reparse_dataset(user: AnyUser, dataset: Dataset, options: ReadOptions) -> Da
             dataset.save(update_fields=["read_options", "status"])
             transaction.on_commit(functools.partial(_enqueue_processing, dataset))
         return dataset
-    result = read_table(dataset.file.path, options, read_limits())
+    result = read_table(local_copy(dataset.file), options, read_limits())
     kinds, excluded = _user_choices(dataset)
     dataset.read_options = options.to_dict()
     _replace_columns(dataset, _apply_read(dataset, result, kinds, excluded))
@@ -300,7 +301,7 @@ def load_frame(dataset: Dataset, keep: Iterable[str] = (),
     Leaves out ``excluded`` columns, by default the ones the user excluded now, except those
     named in ``keep`` (the target).
     """
-    frame = read_table(dataset.file.path, ReadOptions.from_dict(dataset.read_options),
+    frame = read_table(local_copy(dataset.file), ReadOptions.from_dict(dataset.read_options),
                        read_limits()).frame
     dropped = excluded_columns(dataset, keep) if excluded is None else list(excluded)
     return frame.drop(columns=[name for name in dropped if name in frame.columns])

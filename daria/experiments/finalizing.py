@@ -10,6 +10,7 @@ from automl_core.distributed import build_model
 from automl_core.exceptions import AutoMLError
 from daria.experiments import services
 from daria.experiments.adapters import DatabaseTrialStore, decode_predictions
+from daria.experiments.finalize_liveness import claim_finalize, finalize_heartbeat
 from daria.experiments.models import Experiment, TrialPredictions
 from daria.experiments.problems import load_problem, monotonic_deadline, seconds_left
 from daria.exports.onnx_files import prepare_onnx
@@ -28,22 +29,25 @@ CANCEL_REFIT_S = 5.0
 def finalize_experiment(experiment_id: int) -> str:
     """Select the ensemble, refit it, save the model and finish the experiment; return its status.
 
-    Engine errors (no trial completed) fail the experiment with their reason, except after a
-    cancel, which ends as cancelled; anything else fails it and is re-raised for the worker log.
+    "skipped" when it is not running any more or another worker is building its model (see
+    finalize_liveness.py). Engine errors (no trial completed) fail the experiment with their
+    reason, except after a cancel, which ends as cancelled; anything else fails it and is
+    re-raised for the worker log.
     """
+    if not claim_finalize(experiment_id):
+        return "skipped"  # finished, or another worker is building the model right now
     experiment = Experiment.objects.select_related("dataset").get(pk=experiment_id)
-    if experiment.status != Experiment.Status.RUNNING:
-        return "skipped"
     status = (Experiment.Status.CANCELLED if experiment.cancel_requested
               else Experiment.Status.SUCCEEDED)
     try:
         # A second delivery after the model was saved only has to finish the experiment.
         if not TrainedModel.objects.filter(experiment=experiment).exists():
-            model = save_trained_model(experiment, _build(experiment))
-            # The ensemble's out-of-fold predictions, for the model page's charts, and its ONNX
-            # file, for the model page's exports (neither raises).
-            record_out_of_fold(model)
-            prepare_onnx(model)
+            with finalize_heartbeat(experiment_id):
+                model = save_trained_model(experiment, _build(experiment))
+                # The ensemble's out-of-fold predictions, for the model page's charts, and its
+                # ONNX file, for the model page's exports (neither raises).
+                record_out_of_fold(model)
+                prepare_onnx(model)
     except AutoMLError as error:
         if experiment.cancel_requested:
             services.finish_experiment(experiment, Experiment.Status.CANCELLED)

@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from daria.experiments import services
 from daria.experiments.models import Trial
+from daria.lib.side_thread import side_thread
 
 # How often the thread looks for a cancel: an experiment is cancelled within a few seconds.
 CANCEL_POLL_S = 1.0
@@ -68,29 +68,21 @@ def heartbeat(experiment_id: int, number: int,
     """Beat every ``DARIA_HEARTBEAT_S`` seconds while the block runs; when the experiment is
     cancelled meanwhile, call ``on_cancel`` (from the side thread) and raise
     :class:`TrialCancelled` in the block."""
-    stop = threading.Event()
     interrupter = _Interrupter(threading.get_ident())
 
-    def keep_beating() -> None:
+    def keep_beating(stop: threading.Event) -> None:
         next_beat = time.monotonic() + settings.DARIA_HEARTBEAT_S
-        try:
-            while not stop.wait(min(CANCEL_POLL_S, settings.DARIA_HEARTBEAT_S)):
-                if on_cancel is not None and services.cancel_requested(experiment_id):
-                    on_cancel()
-                    interrupter.fire()
-                    return
-                if time.monotonic() >= next_beat:
-                    beat(experiment_id, number)
-                    next_beat = time.monotonic() + settings.DARIA_HEARTBEAT_S
-        finally:
-            connection.close()  # this thread's own connection
+        while not stop.wait(min(CANCEL_POLL_S, settings.DARIA_HEARTBEAT_S)):
+            if on_cancel is not None and services.cancel_requested(experiment_id):
+                on_cancel()
+                interrupter.fire()
+                return
+            if time.monotonic() >= next_beat:
+                beat(experiment_id, number)
+                next_beat = time.monotonic() + settings.DARIA_HEARTBEAT_S
 
-    thread = threading.Thread(target=keep_beating, daemon=True,
-                              name=f"heartbeat-{experiment_id}-{number}")
-    thread.start()
-    try:
-        yield
-    finally:
-        interrupter.disarm()
-        stop.set()
-        thread.join()
+    with side_thread(keep_beating, name=f"heartbeat-{experiment_id}-{number}"):
+        try:
+            yield
+        finally:
+            interrupter.disarm()

@@ -1,9 +1,10 @@
 """An experiment's events as the database knows them: what a live stream replays on (re)connect.
 
-Every committed change of a trial or of the experiment's status carries the experiment's next
-event sequence number (``seq``). Replaying "everything after N" sends each changed trial once, in
-its latest state, and the current status if it changed after N: a client that applies events by
-trial number ends with exactly the database's view.
+Every committed change of a trial (its start, its end) or of the experiment's status carries the
+experiment's next event sequence number (``seq``). Replaying "everything after N" sends each
+changed trial once, in its latest state (a running trial as ``trial_started``), and the current
+status if it changed after N: a client that applies events by trial number ends with exactly the
+database's view.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.serializers import trial_payload
-from daria.experiments.services import status_payload
+from daria.experiments.services import TRIAL_STARTED, status_payload
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class LiveEvent:
     """One event of an experiment's stream."""
 
     seq: int
-    name: str  # "trial" or "status"
+    name: str  # "trial" (ended), "trial_started" or "status"
     data: dict[str, Any]
 
     @property
@@ -48,10 +49,16 @@ def events_after(experiment_id: int, after: int) -> Replay:
     """The experiment's events with a sequence number above ``after``, from the database."""
     experiment = Experiment.objects.get(pk=experiment_id)
     trials = (Trial.objects.filter(experiment_id=experiment_id, seq__gt=after)
-              .exclude(state__in=Trial.PENDING).order_by("seq"))
-    events = [LiveEvent(trial.seq, "trial", trial_payload(trial)) for trial in trials]
+              .exclude(state=Trial.QUEUED).order_by("seq"))
+    events = [LiveEvent(trial.seq, _trial_event_name(trial), trial_payload(trial))
+              for trial in trials]
     if experiment.status_seq > after:
         events.append(LiveEvent(experiment.status_seq, "status", status_payload(experiment)))
         events.sort(key=lambda event: event.seq)
     return Replay(events=events, last_seq=experiment.event_seq,
                   finished=experiment.is_finished)
+
+
+def _trial_event_name(trial: Trial) -> str:
+    """A running trial's latest change is its start; any other state's is its end."""
+    return TRIAL_STARTED if trial.state == Trial.RUNNING else "trial"

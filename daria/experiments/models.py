@@ -81,6 +81,10 @@ class Experiment(models.Model):
     # When the finalizing task was last sent: an experiment still running long after it may have
     # lost that message (a Redis restart, a worker that died in it), and it is sent again.
     finalize_sent_at = models.DateTimeField(null=True, blank=True)
+    # Building the final model: how many times a worker started it, and that worker's heartbeat.
+    # A build whose heartbeat stops is started again, up to a limit (recovery.py).
+    finalize_attempts = models.PositiveSmallIntegerField(default=0)
+    finalize_heartbeat_at = models.DateTimeField(null=True, blank=True)
     # The SHA-256 of the dataset file when the experiment was created: a replay refuses a file
     # that changed since (empty for experiments created before it was recorded).
     dataset_sha256 = models.CharField(max_length=64, blank=True)

@@ -4,9 +4,10 @@ it on a second loss so that the search goes on. Trials queued for longer than th
 task sent again, in case Redis lost the message.
 
 Searches are recovered too: a running search with no pending trial gets its scheduling step
-again (the task that should have run it died), and a finalizing task that has not finished the
-experiment within ``DARIA_FINALIZE_LOST_AFTER_S`` is sent again (its message was lost, or its
-worker died). Every task is idempotent, so a message that was only late does no harm.
+again (the task that should have run it died), and a finalizing task whose build's heartbeat
+stopped, or that has not started within ``DARIA_FINALIZE_LOST_AFTER_S``, is sent again, at most
+``MAX_FINALIZE_ATTEMPTS`` builds in all (finalize_liveness.py). Every task is idempotent, so a
+message that was only late does no harm.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.utils import timezone
 
 from daria.experiments import services
+from daria.experiments.finalize_liveness import MAX_FINALIZE_ATTEMPTS
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import seconds_left
 from daria.experiments.scheduling import (
@@ -34,6 +36,8 @@ from daria.experiments.scheduling import (
 log = logging.getLogger(__name__)
 
 LOST_REASON = "worker lost, possibly out of memory"
+FINALIZE_LOST_REASON = ("The final model could not be built: its worker was lost %(attempts)s "
+                        "times, possibly out of memory. The trials are kept.")
 # A trial is started at most this many times.
 MAX_ATTEMPTS = 2
 
@@ -94,9 +98,9 @@ def _requeue(experiment_id: int, number: int, silent_since: datetime) -> bool:
 
 def resume_stalled_searches() -> list[tuple[int, str]]:
     """Send the scheduling step of every running search with no pending trial and no change for
-    ``DARIA_TRIAL_LOST_AFTER_S``, and the finalizing task again of every finalizing experiment
-    still running ``DARIA_FINALIZE_LOST_AFTER_S`` after it was last sent; return what was done
-    as (experiment id, "scheduled" | "finalize resent")."""
+    ``DARIA_TRIAL_LOST_AFTER_S``, and recover every lost build of a final model (see
+    :func:`_recover_finalize`); return what was done as (experiment id, "scheduled" |
+    "finalize resent" | "finalize failed")."""
     now = timezone.now()
     quiet_since = now - timedelta(seconds=settings.DARIA_TRIAL_LOST_AFTER_S)
     pending = Trial.objects.filter(experiment=OuterRef("pk"), state__in=Trial.PENDING)
@@ -110,25 +114,47 @@ def resume_stalled_searches() -> list[tuple[int, str]]:
     for experiment_id in stalled.values_list("pk", flat=True):
         enqueue_schedule(experiment_id)
         done.append((experiment_id, "scheduled"))
-    done += [(experiment_id, "finalize resent") for experiment_id in _resend_finalize(
-        now - timedelta(seconds=settings.DARIA_FINALIZE_LOST_AFTER_S))]
+    done += _recover_finalize(now)
     for experiment_id, action in done:
         log.warning("experiment %s had stalled: %s", experiment_id, action)
     return done
 
 
-def _resend_finalize(sent_before: datetime) -> list[int]:
-    """Send again the finalizing task of experiments still running that were sent it before
-    ``sent_before``; each at most once per period. Return their ids."""
+def _recover_finalize(now: datetime) -> list[tuple[int, str]]:
+    """Send the finalizing task again of experiments whose build was lost: started since it was
+    last sent and silent for ``DARIA_TRIAL_LOST_AFTER_S`` (the worker died), or not started
+    ``DARIA_FINALIZE_LOST_AFTER_S`` after it was sent (the message was lost). A build lost
+    ``MAX_FINALIZE_ATTEMPTS`` times fails the experiment instead, keeping its trials. Return
+    (experiment id, "finalize resent" | "finalize failed") for each."""
+    started = Q(finalize_heartbeat_at__gte=F("finalize_sent_at"))
+    died = started & Q(finalize_heartbeat_at__lt=now - timedelta(
+        seconds=settings.DARIA_TRIAL_LOST_AFTER_S))
+    not_started = ((Q(finalize_heartbeat_at__isnull=True)
+                    | Q(finalize_heartbeat_at__lt=F("finalize_sent_at")))
+                   & Q(finalize_sent_at__lt=now - timedelta(
+                       seconds=settings.DARIA_FINALIZE_LOST_AFTER_S)))
+    lost = died | not_started | Q(finalize_sent_at__isnull=True)
     stuck = Experiment.objects.filter(status=Experiment.Status.RUNNING, finalizing=True)
-    late = Q(finalize_sent_at__lt=sent_before) | Q(finalize_sent_at__isnull=True)
-    resent = []
-    for experiment_id in stuck.filter(late).values_list("pk", flat=True):
+    done = []
+    for experiment_id in stuck.filter(lost).values_list("pk", flat=True):
         with transaction.atomic():
             claimed = (Experiment.objects.select_for_update()
-                       .filter(late, pk=experiment_id, status=Experiment.Status.RUNNING,
-                               finalizing=True))
-            if claimed.update(finalize_sent_at=timezone.now()):
-                transaction.on_commit(functools.partial(enqueue_finalize, experiment_id))
-                resent.append(experiment_id)
-    return resent
+                       .filter(lost, pk=experiment_id, status=Experiment.Status.RUNNING,
+                               finalizing=True).first())
+            if claimed is None:
+                continue  # it finished or came back meanwhile
+            if claimed.finalize_attempts >= MAX_FINALIZE_ATTEMPTS:
+                transaction.on_commit(functools.partial(_fail_finalize, claimed))
+                done.append((experiment_id, "finalize failed"))
+                continue
+            Experiment.objects.filter(pk=experiment_id).update(finalize_sent_at=now)
+            transaction.on_commit(functools.partial(enqueue_finalize, experiment_id))
+            done.append((experiment_id, "finalize resent"))
+    return done
+
+
+def _fail_finalize(experiment: Experiment) -> None:
+    services.finish_experiment(
+        experiment, Experiment.Status.FAILED, error=FINALIZE_LOST_REASON % {
+            "attempts": experiment.finalize_attempts},
+        error_code="finalize_lost", error_params={"attempts": experiment.finalize_attempts})

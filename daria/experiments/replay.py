@@ -37,6 +37,7 @@ from daria.audit.models import Action
 from daria.experiments import services, waiting
 from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import monotonic_deadline
+from daria.lib.file_store import local_copy
 
 # A replayed score this close to the original one reproduces it.
 TOLERANCE = 1e-6
@@ -125,7 +126,7 @@ def _current_sha256(original: Experiment) -> str:
     """The dataset file's SHA-256, when it is still the one the original recorded."""
     recorded = original.dataset_sha256
     try:
-        digest = file_sha256(original.dataset.file.path)
+        digest = file_sha256(local_copy(original.dataset.file))
     except FileNotFoundError:
         digest = ""
     if recorded and digest != recorded:

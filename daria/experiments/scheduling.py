@@ -129,10 +129,10 @@ def trial_time_limit(search_left_s: float) -> int:
 
 
 def _start_finalizing(experiment: Experiment) -> None:
-    """Flip ``finalizing`` (the row is locked) and enqueue the one finalizing task on commit."""
+    """Flip ``finalizing`` (the row is locked), then on commit announce it and enqueue the one
+    finalizing task."""
     experiment.finalizing = True
-    experiment.finalize_sent_at = timezone.now()
-    experiment.save(update_fields=["finalizing", "finalize_sent_at"])
+    services.mark_finalizing(experiment.pk)
     transaction.on_commit(functools.partial(enqueue_finalize, experiment.pk))
 
 

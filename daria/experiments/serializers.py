@@ -16,7 +16,7 @@ from automl_core.evaluation.metrics import MetricName
 from daria.datasets.messages import translate_task_reason_fields
 from daria.datasets.models import Dataset
 from daria.datasets.services import datasets_for
-from daria.experiments import search_options
+from daria.experiments import eta, search_options
 from daria.experiments.models import Experiment, Trial, full_fidelity
 from daria.experiments.waiting import queue_position
 from daria.lib.engine_messages import ERRORS, render
@@ -108,6 +108,7 @@ class ExperimentSerializer(serializers.ModelSerializer):
     error = serializers.SerializerMethodField()
     task_reason = serializers.SerializerMethodField()
     queue_position = serializers.SerializerMethodField()
+    expected_finish_at = serializers.SerializerMethodField()
     algorithms = serializers.ListField(child=serializers.CharField(), read_only=True)
 
     class Meta:
@@ -117,7 +118,7 @@ class ExperimentSerializer(serializers.ModelSerializer):
                   "cancel_requested", "progress", "n_trials", "best", "model", "error",
                   "searcher", "algorithms", "validation_folds", "parallelism", "replay_of",
                   "created_at", "started_at", "finished_at", "paused_s", "paused_at",
-                  "finalizing"]
+                  "finalizing", "expected_finish_at"]
         read_only_fields = fields
 
     @extend_schema_field(BestTrialSerializer(allow_null=True))
@@ -136,6 +137,14 @@ class ExperimentSerializer(serializers.ModelSerializer):
     def get_queue_position(self, experiment: Experiment) -> int | None:
         """1 for the creator's next waiting experiment to start; null unless it is waiting."""
         return queue_position(experiment)
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_expected_finish_at(self, experiment: Experiment) -> str | None:
+        """When a running search is expected to finish (see eta.py); null otherwise."""
+        if not eta.is_estimated(experiment):
+            return None  # no query for the trials of an experiment that is not running
+        finish = eta.expected_finish(experiment, list(experiment.trials.all()))
+        return None if finish is None else serializers.DateTimeField().to_representation(finish)
 
     def get_error(self, experiment: Experiment) -> str:
         return render(ERRORS.get(experiment.error_code), experiment.error, experiment.error_params)

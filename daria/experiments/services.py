@@ -16,7 +16,7 @@ import numpy as np
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -35,11 +35,14 @@ from daria.experiments.adapters import encode_predictions, measurements
 from daria.experiments.models import Experiment, Trial, TrialPredictions
 from daria.experiments.serializers import trial_payload
 from daria.lib.events import publish_experiment_event
+from daria.lib.file_store import local_copy
 from daria.lib.queue import BrokerUnavailable, enqueue
 
 log = logging.getLogger(__name__)
 
 RUN_TASK = "daria.experiments.run_experiment"
+# The live event of a trial that a worker has just started (its end is a "trial" event).
+TRIAL_STARTED = "trial_started"
 DEFAULT_TIME_BUDGET_S = 60
 
 
@@ -102,7 +105,7 @@ def create_experiment(
             time_budget_s=time_budget_s, created_by=user, excluded_columns=excluded,
             column_kinds=column_kinds(dataset), searcher=searcher, algorithms=algorithms or [],
             validation_folds=validation_folds, parallelism=parallelism,
-            initial_configurations=initial, dataset_sha256=file_sha256(dataset.file.path),
+            initial_configurations=initial, dataset_sha256=file_sha256(local_copy(dataset.file)),
         )
         audit.record(user, Action.EXPERIMENT_START, project=dataset.project_id, target=experiment)
         if status == Experiment.Status.QUEUED:
@@ -147,6 +150,25 @@ def _finite(value: float | None) -> float | None:
 
 def _finite_list(values: Iterable[float]) -> list[float | None]:
     return [_finite(float(value)) for value in values]
+
+
+def start_trial(experiment_id: int, number: int, worker: str) -> Trial | None:
+    """Claim queued trial ``number`` for ``worker`` (running from now, one more attempt), commit,
+    then announce it as ``trial_started``. None when it is not queued (a second delivery of its
+    task, or another worker has it).
+    """
+    with transaction.atomic():
+        seq = _take_event_seq(experiment_id)
+        now = timezone.now()
+        claimed = Trial.objects.filter(experiment_id=experiment_id, number=number,
+                                       state=Trial.QUEUED)
+        if not claimed.update(state=Trial.RUNNING, started_at=now, heartbeat_at=now,
+                              attempts=F("attempts") + 1, worker=worker, seq=seq):
+            transaction.set_rollback(True)  # nothing changed: give the sequence number back
+            return None
+        trial = Trial.objects.get(experiment_id=experiment_id, number=number)
+    publish_experiment_event(experiment_id, TRIAL_STARTED, trial_payload(trial), seq)
+    return trial
 
 
 def record_trial(experiment_id: int, record: TrialRecord, progress: float,
@@ -252,6 +274,20 @@ def change_status(experiment_id: int, from_statuses: set[str] | None, **fields: 
     return True
 
 
+def mark_finalizing(experiment_id: int) -> None:
+    """Record that the search is over and the final model is being built, as a status change;
+    announce it when the caller's transaction commits."""
+    seq = _take_event_seq(experiment_id, finalizing=True, finalize_sent_at=timezone.now())
+    Experiment.objects.filter(pk=experiment_id).update(status_seq=seq)
+    transaction.on_commit(functools.partial(_announce_status, experiment_id, seq))
+
+
+def _announce_status(experiment_id: int, seq: int) -> None:
+    data = status_payload(Experiment.objects.get(pk=experiment_id))
+    publish_experiment_event(experiment_id, "status", data, seq)
+
+
 def status_payload(experiment: Experiment) -> dict[str, Any]:
     """The JSON a status change is announced with."""
-    return {"id": experiment.pk, "status": experiment.status, "progress": experiment.progress}
+    return {"id": experiment.pk, "status": experiment.status, "progress": experiment.progress,
+            "finalizing": experiment.finalizing}

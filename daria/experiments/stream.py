@@ -1,10 +1,10 @@
 """The live stream of an experiment: Server-Sent Events served by an async view under ASGI.
 
-On connect the stream listens to the experiment's Redis channel first (through the process's
-one shared subscription, see ``daria.lib.event_hub``), then replays from the database everything
-after the client's cursor (``Last-Event-ID`` or ``?after=``), then follows the channel.
+On connect the stream listens to the experiment's Redis Stream first (through the process's
+one shared reading connection, see ``daria.lib.event_hub``), then replays from the database
+everything after the client's cursor (``Last-Event-ID`` or ``?after=``), then follows the stream.
 Listening before reading leaves no gap; events seen twice are dropped by their sequence number.
-A lost announcement is caught up from the database whenever the channel skips a number or stays
+A lost announcement is caught up from the database whenever the Redis Stream skips a number or stays
 quiet for a keep-alive period. The stream ends when the experiment finishes.
 """
 
@@ -34,7 +34,7 @@ from daria.experiments import services
 from daria.experiments.live import LiveEvent, events_after
 from daria.lib.api_auth import authenticate_api_user
 from daria.lib.event_hub import event_hub
-from daria.lib.events import experiment_channel
+from daria.lib.events import experiment_stream
 from daria.lib.sse import BadCursor, comment_frame, event_frame, parse_cursor, retry_frame
 
 log = logging.getLogger(__name__)
@@ -102,11 +102,11 @@ async def event_stream(experiment_id: int, after: int) -> AsyncIterator[bytes]:
     """The frames of one client's stream, from the event after ``after`` until the end.
 
     Leaving the block (the experiment finished, the client went away and the server cancelled
-    the generator, or Redis failed) leaves the channel.
+    the generator, or Redis failed) stops listening.
     """
     yield retry_frame(settings.DARIA_SSE_RETRY_MS)
     try:
-        async with event_hub().listen(experiment_channel(experiment_id)) as listener:
+        async with event_hub().listen(experiment_stream(experiment_id)) as listener:
             cursor = _Cursor(after)
             catch_up = True
             while True:

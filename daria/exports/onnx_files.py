@@ -1,6 +1,7 @@
 """The ONNX file of a trained model: converted and verified once, then kept next to the model.
 
-Converting and checking a model takes seconds, so the outcome is stored beside the model file:
+Converting and checking a model takes seconds, so the outcome is stored beside the model file
+(in the same storage, under the model's name plus a suffix):
 ``<model>.onnx`` (signed like the model file, checked before every download) and
 ``<model>.onnx.json`` (available or the refusal's code and part, the inputs and outputs).
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from automl_core.export.onnx import OnnxRefusal, export_onnx
 from automl_core.export.onnx_usage import usage_snippet
 from daria.datasets.services import load_frame
+from daria.lib.file_store import local_copy, new_stored_file, read_stored, stored_exists
 from daria.predictions.models import TrainedModel
 from daria.predictions.services import load_automl
 from daria.predictions.signing import sign_file, verify_file
@@ -53,13 +54,15 @@ class OnnxStatus:
 
 def onnx_status(model: TrainedModel) -> OnnxStatus:
     """The model's ONNX status, converting and verifying the model the first time."""
-    record = _record_path(model)
-    if record.exists():
-        data = json.loads(record.read_text(encoding="utf-8"))
-        if data.get("format") == FORMAT and (not data["available"] or _onnx_path(model).exists()):
+    record = read_stored(_record_name(model))
+    if record is not None:
+        data = json.loads(record.decode("utf-8"))
+        if data.get("format") == FORMAT and (
+                not data["available"] or stored_exists(_onnx_name(model))):
             return OnnxStatus(**{k: v for k, v in data.items() if k != "format"})
     status = _convert(model)
-    _write_atomically(record, json.dumps({"format": FORMAT, **status.__dict__}).encode())
+    with new_stored_file(_record_name(model)) as path:
+        path.write_bytes(json.dumps({"format": FORMAT, **status.__dict__}).encode())
     return status
 
 
@@ -74,7 +77,7 @@ def prepare_onnx(model: TrainedModel) -> None:
 
 def onnx_file(model: TrainedModel, status: OnnxStatus) -> Path:
     """The model's ONNX file, after checking it is the file the server signed."""
-    path = _onnx_path(model)
+    path = local_copy(_onnx_name(model), refresh=True)
     verify_file(path, status.signature)
     return path
 
@@ -93,10 +96,11 @@ def _convert(model: TrainedModel) -> OnnxStatus:
         export = export_onnx(automl, features)
     except OnnxRefusal as refusal:
         return OnnxStatus(False, refusal.code, str(refusal.params.get("part", "")))
-    path = _onnx_path(model)
-    _write_atomically(path, export.content)
+    with new_stored_file(_onnx_name(model)) as path:
+        path.write_bytes(export.content)
+        signature = sign_file(path)
     return OnnxStatus(True, inputs=dict(export.inputs), outputs=list(export.outputs),
-                      signature=sign_file(path))
+                      signature=signature)
 
 
 def _refusal_text(code: str, part: str) -> str:
@@ -115,15 +119,9 @@ def _refusal_text(code: str, part: str) -> str:
     return str(text) % {"part": part}
 
 
-def _onnx_path(model: TrainedModel) -> Path:
-    return Path(f"{model.file.path}.onnx")
+def _onnx_name(model: TrainedModel) -> str:
+    return f"{model.file.name}.onnx"
 
 
-def _record_path(model: TrainedModel) -> Path:
-    return Path(f"{model.file.path}.onnx.json")
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(content)
-    os.replace(temporary, path)
+def _record_name(model: TrainedModel) -> str:
+    return f"{model.file.name}.onnx.json"

@@ -20,6 +20,7 @@ from daria.experiments.models import Experiment, Trial
 from daria.experiments.problems import load_problem
 from daria.experiments.services import get_experiment
 from daria.exports.onnx_files import onnx_file, onnx_filename, onnx_status
+from daria.lib.file_store import local_copy
 from daria.predictions.services import get_model, model_sha256
 
 
@@ -69,7 +70,7 @@ def get_trial(experiment: Experiment, number: int) -> Trial:
 def dataset_sha256(experiment: Experiment) -> str:
     """The SHA-256 of the dataset file the experiment ran on: the one recorded when it was
     created (older experiments recorded none: then the file's as it is now)."""
-    return experiment.dataset_sha256 or file_sha256(experiment.dataset.file.path)
+    return experiment.dataset_sha256 or file_sha256(local_copy(experiment.dataset.file))
 
 
 def _recipe(experiment: Experiment, trial: Trial) -> TrialRecipe:

@@ -14,10 +14,10 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.db.models import F, QuerySet
+from django.db.models.fields.files import FieldFile
 from django.http import Http404
 
 from automl_core.analysis.stats import summarize_folds, tied_with_best
@@ -209,15 +209,15 @@ def ensemble_row(experiment: Experiment) -> dict[str, Any] | None:
         "kind": "ensemble", "number": None, "state": "complete", "algorithm": model.algorithm,
         "params": {}, "score": metrics.get(experiment.metric, model.score), "metrics": metrics,
         "fold_mean": None, "fold_std": None, "n_folds": 0, "fit_time_s": None,
-        "predict_time_per_1000_s": None, "model_size_bytes": _file_size(model.file.path),
+        "predict_time_per_1000_s": None, "model_size_bytes": _file_size(model.file),
         "is_best": False, "tied_with_best": None, "error": "",
     }
 
 
-def _file_size(path: str) -> int | None:
+def _file_size(file: FieldFile) -> int | None:
     try:
-        return Path(path).stat().st_size
-    except OSError:
+        return file.size
+    except OSError:  # a missing file (FileNotFoundError) on any storage
         return None
 
 

@@ -37,6 +37,9 @@ ERRORS: dict[str, Promise] = {
     "no_features": _("There is nothing to learn from: the data needs at least one feature column "
                      "besides the target."),
     "unknown_target": _("The target column '%(target)s' is not in the data."),
+    # Not the engine's: the web app's reaper gave up building the final model (recovery.py).
+    "finalize_lost": _("The final model could not be built: its worker was lost %(attempts)s "
+                       "times, possibly out of memory. The trials are kept."),
     "not_binary": _("The target '%(target)s' has %(classes)s classes, not two; choose "
                     "multiclass classification."),
     "too_few_rows": _("Only %(rows)s rows have a target value; at least %(min)s are needed."),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -12,7 +11,6 @@ from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -33,6 +31,7 @@ from daria.datasets.limits import async_parse_bytes, read_limits
 from daria.datasets.services import load_frame, preview_rows, upload_source
 from daria.experiments.models import Experiment
 from daria.lib.csv_export import write_safe_csv
+from daria.lib.file_store import delete_stored, local_copy, new_stored_file
 from daria.lib.queue import BrokerUnavailable, enqueue
 from daria.predictions.models import PredictionBatch, TrainedModel
 from daria.predictions.signing import sign_file, verify_file
@@ -77,15 +76,15 @@ def _plain(value: Any) -> Any:
 def save_trained_model(experiment: Experiment, automl: AutoML) -> TrainedModel:
     """Save the refit model under a server-generated name, sign it and record it."""
     name = f"models/{uuid.uuid4().hex}.skops"
-    path = Path(settings.MEDIA_ROOT) / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    automl.save(path)
+    with new_stored_file(name) as path:
+        automl.save(path)
+        signature = sign_file(path)
     best = automl.best_trial
     classes = list(automl.classes_) if automl.classes_ is not None else []
     try:
         return TrainedModel.objects.create(
             experiment=experiment, project_id=experiment.project_id, file=name,
-            file_hmac=sign_file(path),
+            file_hmac=signature,
             target=experiment.target, task=str(automl.task), metric=str(automl.metric),
             algorithm=best.algorithm, score=best.score,
             metrics={key: float(value) for key, value in automl.metrics_.items()},
@@ -93,7 +92,7 @@ def save_trained_model(experiment: Experiment, automl: AutoML) -> TrainedModel:
             feature_names=[str(feature) for feature in automl.feature_names],
         )
     except BaseException:
-        path.unlink(missing_ok=True)
+        delete_stored(name)
         raise
 
 
@@ -106,13 +105,13 @@ def _load(path: str, signature: str) -> AutoML:
 
 def load_automl(model: TrainedModel) -> AutoML:
     """The engine's model behind ``model``; ModelFileTampered (409) if the file was changed."""
-    return _load(model.file.path, model.file_hmac)
+    return _load(str(local_copy(model.file)), model.file_hmac)
 
 
 def model_sha256(model: TrainedModel) -> str:
     """The SHA-256 of the model file as the server signed it (computed once for older rows)."""
     if not model.file_sha256:
-        path = Path(model.file.path)
+        path = local_copy(model.file)
         verify_file(path, model.file_hmac)
         model.file_sha256 = file_sha256(path)
         model.save(update_fields=["file_sha256"])
@@ -132,7 +131,7 @@ def training_reference(model: TrainedModel, automl: AutoML) -> TrainingReference
 
 def open_model_file(model: TrainedModel) -> BinaryIO:
     """The model file opened for download, after checking it is the file the server signed."""
-    path = Path(model.file.path)
+    path = local_copy(model.file)
     verify_file(path, model.file_hmac)
     return path.open("rb")
 
@@ -284,7 +283,7 @@ def process_batch(batch_id: int) -> str:
     if batch is None:
         return "skipped"
     try:
-        frame, read_warnings = _read_prediction_file(batch.model, batch.source.path)
+        frame, read_warnings = _read_prediction_file(batch.model, local_copy(batch.source))
         _complete(batch, frame, read_warnings)
     except AutoMLError as error:
         _fail_batch(batch.pk, error.code, error.message, error.params)
@@ -295,7 +294,7 @@ def process_batch(batch_id: int) -> str:
         raise
     finally:
         if batch.source:
-            batch.source.storage.delete(batch.source.name)
+            delete_stored(batch.source)
     PredictionBatch.objects.filter(pk=batch.pk).update(source="")
     return PredictionBatch.Status.READY
 
@@ -330,11 +329,8 @@ def _complete(batch: PredictionBatch, frame: pd.DataFrame,
     result.columns = _unique_names(frame.columns, list(result.columns))
     output = pd.concat([frame.reset_index(drop=True), result], axis=1)
     name = f"predictions/{uuid.uuid4().hex}.csv"
-    path = Path(settings.MEDIA_ROOT) / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as part:
-        write_safe_csv(output, Path(part.name))
-    Path(part.name).replace(path)
+    with new_stored_file(name) as path:
+        write_safe_csv(output, path)
     batch.file, batch.n_rows = name, len(output)
     batch.warnings = [w.to_dict() for w in [*read_warnings, *warnings]]
     batch.columns = [str(c) for c in output.columns]
@@ -343,5 +339,5 @@ def _complete(batch: PredictionBatch, frame: pd.DataFrame,
     try:
         batch.save()
     except BaseException:
-        path.unlink(missing_ok=True)
+        delete_stored(name)
         raise

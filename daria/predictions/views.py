@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.http import FileResponse, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -21,6 +19,7 @@ from daria.audit import services as audit
 from daria.audit.models import Action
 from daria.datasets.errors import engine_call
 from daria.lib.engine_messages import translate_warnings
+from daria.lib.file_store import local_copy
 from daria.predictions import services
 from daria.predictions.models import PredictionBatch, TrainedModel
 from daria.predictions.serializers import (
@@ -137,7 +136,7 @@ class PredictionDownloadView(APIView):
         audit.record(request.user, Action.PREDICTION_DOWNLOAD, project=batch.project_id,
                      target=batch)
         if file_format == "xlsx":
-            response = HttpResponse(csv_to_xlsx(Path(batch.file.path)), content_type=_XLSX_TYPE)
+            response = HttpResponse(csv_to_xlsx(local_copy(batch.file)), content_type=_XLSX_TYPE)
             response["Content-Disposition"] = (
                 f'attachment; filename="daria-predictions-{batch.pk}.xlsx"')
             return response

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 
@@ -14,7 +15,7 @@ from automl_core import TrialRecord, TrialState
 from daria.accounts.services import create_project
 from daria.experiments.models import Experiment
 from daria.experiments.services import finish_experiment, record_trial
-from daria.lib.events import experiment_channel
+from daria.lib.events import experiment_stream
 from tests.conftest import client_for
 from tests.daria.factories import ExperimentFactory, make_dataset
 from tests.integration.sse_client import SseClient
@@ -36,7 +37,7 @@ def server(real_services: None, django_db_setup: None, django_db_blocker: object
            tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """uvicorn on the test database, shared by this module's tests (no worker: each test
     commits its trials itself); it shares the test's secret key, so it accepts the sessions the
-    test signs. Each test's experiment is its own, and so is its Redis channel."""
+    test signs. Each test's experiment is its own, and so is its Redis Stream."""
     data_dir = tmp_path_factory.mktemp("live-stream-data")
     # A small connection pool, so that a stream holding a connection while it waits shows.
     env = {**daria_env(data_dir, private_queue_name()), "DARIA_DB_POOL_SIZE": str(POOL_SIZE)}
@@ -50,7 +51,11 @@ def server(real_services: None, django_db_setup: None, django_db_blocker: object
 def experiment(alice: object) -> Experiment:
     """A running experiment of alice's."""
     dataset = make_dataset(alice, create_project(alice, "Live"))
-    return ExperimentFactory(dataset=dataset, status="running")
+    experiment = ExperimentFactory(dataset=dataset, status="running")
+    # The test database numbers experiments from 1 again in each run; Redis may still hold the
+    # stream of the previous run's experiment of this number.
+    redis.Redis.from_url(settings.REDIS_URL).delete(experiment_stream(experiment.pk))
+    return experiment
 
 
 def _headers(user: object, last_event_id: int | None = None) -> dict[str, str]:
@@ -157,38 +162,63 @@ def test_a_finished_experiment_replays_then_ends_and_then_answers_no_content(
     assert _open(server, experiment, alice, last_event_id=2).status == 204
 
 
-def test_a_client_that_leaves_releases_its_subscription(
+def _reading_connections(server: ServerProcess, seconds: float = 1.0) -> int:
+    """The server's Redis connections waiting in XREAD for live events (the most seen while
+    sampling for ``seconds``: between two reads the connection is briefly not waiting)."""
+    name = f"daria-events-{server.process.pid}"
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    most = 0
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        waiting = [c for c in client.client_list()
+                   if c["name"] == name and c["cmd"] == "xread" and "b" in c["flags"]]
+        most = max(most, len(waiting))
+        time.sleep(0.02)
+    client.close()
+    return most
+
+
+def test_a_client_that_leaves_stops_the_servers_reading(
     server: ServerProcess, experiment: Experiment, alice: object
 ) -> None:
-    channel = experiment_channel(experiment.pk)
-    client = redis.Redis.from_url(settings.REDIS_URL)
     stream = _open(server, experiment, alice)
-    stream.events(1)  # the status: the server has subscribed
-    assert client.pubsub_numsub(channel) == [(channel.encode(), 1)]
+    stream.events(1)  # the status: the server follows the experiment's stream
+    assert _reading_connections(server) == 1
 
     stream.close()
 
     deadline = time.monotonic() + 10
-    while client.pubsub_numsub(channel)[0][1] and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert client.pubsub_numsub(channel)[0][1] == 0
+    while _reading_connections(server, 0.5) and time.monotonic() < deadline:
+        pass
+    assert _reading_connections(server) == 0
 
 
-def test_two_clients_of_one_experiment_share_one_redis_subscription(
+def test_two_clients_of_one_experiment_share_one_redis_connection(
     server: ServerProcess, experiment: Experiment, alice: object
 ) -> None:
-    channel = experiment_channel(experiment.pk)
-    client = redis.Redis.from_url(settings.REDIS_URL)
     first, second = _open(server, experiment, alice), _open(server, experiment, alice)
     first.events(1), second.events(1)  # the status: both listen
 
-    assert client.pubsub_numsub(channel) == [(channel.encode(), 1)]
+    assert _reading_connections(server) == 1
     _record(experiment, 0)
     assert _numbers(first.events(1)) == _numbers(second.events(1)) == [0]
     first.close()
     _record(experiment, 1)
     assert _numbers(second.events(1)) == [1]  # the one who stayed still gets events
     second.close()
+
+
+def test_the_experiments_redis_stream_holds_its_events_and_expires(
+    server: ServerProcess, experiment: Experiment, alice: object
+) -> None:
+    for number in range(3):
+        _record(experiment, number)
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    key = experiment_stream(experiment.pk)
+    entries = client.xrange(key)
+    assert [json.loads(fields[b"event"])["id"] for _, fields in entries] == [1, 2, 3]
+    assert 0 < client.ttl(key) <= settings.DARIA_EVENT_STREAM_TTL_S
+    client.close()
 
 
 def test_more_clients_than_pooled_connections_all_follow_the_experiment(

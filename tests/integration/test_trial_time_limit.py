@@ -7,9 +7,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,15 +16,7 @@ from rest_framework.test import APIClient
 from daria.experiments.models import Experiment, Trial
 from daria.predictions.models import TrainedModel
 from tests.conftest import DATASETS
-from tests.processes import (
-    BIN,
-    REPO,
-    daria_env,
-    stop_process,
-    wait_for,
-    wait_for_worker,
-    worker_hostname,
-)
+from tests.processes import daria_env, pool_children, prefork_worker, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -43,40 +32,6 @@ SLOW = {"algorithm": "random_forest", "params": {
 OTHER_SLOW = {**SLOW, "algorithm": "extra_trees"}
 LINEAR = {"algorithm": "linear", "params": {"C": 0.37, "class_weight": "balanced"}}
 TIMEOUT_REASON = re.compile(r"^stopped after \d+ s: over its time limit$")
-
-
-@contextmanager
-def prefork_worker(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """A real Celery worker with one prefork child (the test fixtures' solo pool has no time
-    limits), until the block ends; its log's tail is printed at the end."""
-    hostname = worker_hostname()
-    with log_path.open("ab") as log:
-        process = subprocess.Popen(
-            [str(BIN / "celery"), "-A", "daria", "worker", "--pool=prefork", "--concurrency=1",
-             "--queues", env["DARIA_CELERY_QUEUE"], "--hostname", hostname, "--loglevel=INFO",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_for_worker(hostname, process, log_path)
-        yield process
-    finally:
-        stop_process(process)
-        print(log_path.read_text(encoding="utf-8", errors="replace")[-4000:])
-
-
-def pool_children(parent_pid: int) -> list[int]:
-    """The processes whose parent is ``parent_pid`` (the pool's children)."""
-    children = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue  # it ended meanwhile
-            if int(stat.rsplit(")", 1)[1].split()[1]) == parent_pid:
-                children.append(int(entry.name))
-    return children
 
 
 def test_trials_over_their_time_limit_end_as_timeout_and_the_search_goes_on(

@@ -128,6 +128,7 @@ export function toExperiment(w: WireExperiment): Experiment {
     pausedAt: optionalDate(w.paused_at),
     finishedAt: optionalDate(w.finished_at),
     finalizing: w.finalizing,
+    expectedFinishAt: optionalDate(w.expected_finish_at),
   };
 }
 

@@ -1259,6 +1259,8 @@ export interface components {
             /** Format: date-time */
             readonly paused_at: string | null;
             readonly finalizing: boolean;
+            /** Format: date-time */
+            readonly expected_finish_at: string | null;
         };
         /** @description What starting a search needs: the dataset and target; the rest has defaults. */
         ExperimentCreateRequest: {

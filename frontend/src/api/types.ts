@@ -144,6 +144,9 @@ export interface Experiment {
   finishedAt: Date | null;
   /** The search is over and its final model is being built (the status is still running). */
   finalizing: boolean;
+  /** When the running search is expected to finish (its ETA: the budget's end, or sooner when a
+   * fixed plan of trials ends first); null when it is not running. */
+  expectedFinishAt: Date | null;
 }
 
 export interface NewExperiment {

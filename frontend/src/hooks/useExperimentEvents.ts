@@ -11,6 +11,8 @@ export const MAX_STREAM_FAILURES = 3;
 export interface ExperimentEventHandlers {
   /** A trial was committed (or changed): apply it by number, never append it twice. */
   onTrial: (trial: Trial) => void;
+  /** A worker started a trial (it is running; its result comes later as a trial event). */
+  onTrialStarted: (trial: Trial) => void;
   /** The experiment's status changed (queued, running, finished...). */
   onStatus: (status: string) => void;
   /** The stream cannot be used (no EventSource, refused, or keeps failing): poll instead. */
@@ -58,6 +60,11 @@ export function useExperimentEvents(
     };
     source.addEventListener("trial", (event) => {
       handlersRef.current.onTrial(toTrial(JSON.parse((event as MessageEvent<string>).data) as WireTrial));
+    });
+    source.addEventListener("trial_started", (event) => {
+      handlersRef.current.onTrialStarted(
+        toTrial(JSON.parse((event as MessageEvent<string>).data) as WireTrial),
+      );
     });
     source.addEventListener("status", (event) => {
       const data = JSON.parse((event as MessageEvent<string>).data) as { status: string };

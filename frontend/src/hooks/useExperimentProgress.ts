@@ -26,6 +26,8 @@ export interface ExperimentProgress {
   mode: LiveMode;
   /** The trial that arrived last on the live stream (to announce it), or null. */
   latest: Trial | null;
+  /** Trials the live stream has seen start (grows with each start: charts of running work redraw). */
+  startedCount: number;
 }
 
 /** Errors that polling again cannot fix (gone, forbidden, bad id): stop instead of retrying. */
@@ -55,6 +57,7 @@ export function useExperimentProgress(
   const [experiment, setExperiment] = useState<Experiment | null>(null);
   const [trials, setTrials] = useState<Trial[]>([]);
   const [latest, setLatest] = useState<Trial | null>(null);
+  const [startedCount, setStartedCount] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [mode, setMode] = useState<LiveMode>(() => (canStream() ? "stream" : "poll"));
   // Read by the poller and the stream without waiting for a render.
@@ -115,6 +118,10 @@ export function useExperimentProgress(
       setLatest(trial);
       void refresh();
     },
+    onTrialStarted: () => {
+      setStartedCount((count) => count + 1);
+      void refresh();
+    },
     onStatus: () => void refresh(),
     onUnavailable: () => setMode("poll"),
   });
@@ -123,5 +130,5 @@ export function useExperimentProgress(
     setExperiment(await cancelExperiment(experimentId));
   }, [experimentId]);
 
-  return { experiment, trials, error, cancel, mode, latest };
+  return { experiment, trials, error, cancel, mode, latest, startedCount };
 }

@@ -29,7 +29,7 @@ export function ExperimentPage() {
 
 function ExperimentView({ experimentId }: { experimentId: Id }) {
   const { t } = useI18n();
-  const { experiment: live, trials, error, cancel, mode, latest } = useExperimentProgress(experimentId);
+  const { experiment: live, trials, error, cancel, mode, latest, startedCount } = useExperimentProgress(experimentId);
   // The server's answer to the last pause, resume or extend, shown until the live copy is
   // fetched again (the status event of the change, the next trial or poll brings it).
   const [steered, setSteered] = useState<{ answer: Experiment; before: Experiment | null } | null>(null);
@@ -37,9 +37,11 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
   // The trial whose "Why this trial" panel is open, or null.
   const [why, setWhy] = useState<number | null>(null);
   useDocumentTitle(experiment ? t("experiment.title", { target: experiment.target }) : null);
-  // The live charts grow with each trial (and its worker timeline with each start and end, which
-  // the finished trials and status stand for), fetched again at most every 2 s.
-  const liveKey = useThrottled(`${trials.length}:${experiment?.nTrials ?? 0}:${experiment?.status ?? ""}`);
+  // The live charts grow with each finished trial and the worker timeline also with each start;
+  // each is fetched again at most every 2 s.
+  const progressKey = `${trials.length}:${experiment?.nTrials ?? 0}:${experiment?.status ?? ""}`;
+  const liveKey = useThrottled(progressKey);
+  const timelineKey = useThrottled(`${progressKey}:${startedCount}`);
 
   if (!experiment) return error ? <ErrorAlert error={error} /> : <Loading />;
 
@@ -94,7 +96,7 @@ function ExperimentView({ experimentId }: { experimentId: Id }) {
           liveKey={liveKey}
         />
       )}
-      {experiment.startedAt === null ? null : <WorkerTimeline experimentId={experiment.id} refreshKey={liveKey} />}
+      {experiment.startedAt === null ? null : <WorkerTimeline experimentId={experiment.id} refreshKey={timelineKey} />}
       <ExperimentExports experiment={experiment} />
       <ReplayButton experiment={experiment} />
     </>
@@ -208,7 +210,14 @@ function StatusPanel({
             </dd>
           </div>
         )}
-        {stage === "searching" ? <TimeLeft timeBudgetS={experiment.timeBudgetS} elapsedS={elapsedS} /> : null}
+        {stage === "searching" ? (
+          <TimeLeft
+            timeBudgetS={experiment.timeBudgetS}
+            elapsedS={elapsedS}
+            expectedFinishAt={experiment.expectedFinishAt}
+            nowMs={now}
+          />
+        ) : null}
         <div>
           <dt>{t("experiment.task")}</dt>
           <dd title={experiment.taskReason || undefined}>{label("task", experiment.task)}</dd>

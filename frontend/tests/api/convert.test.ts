@@ -40,6 +40,7 @@ const WIRE: WireExperiment = {
   paused_s: 12.5,
   paused_at: null,
   finalizing: false,
+  expected_finish_at: null,
 };
 
 describe("toExperiment", () => {
@@ -73,6 +74,7 @@ describe("toExperiment", () => {
       | "paused_s"
       | "paused_at"
       | "finalizing"
+      | "expected_finish_at"
     >();
   });
 
@@ -106,6 +108,7 @@ describe("toExperiment", () => {
       pausedS: 12.5,
       pausedAt: null,
       finalizing: false,
+      expectedFinishAt: null,
     };
 
     expect(toExperiment(WIRE)).toEqual(expected);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetLeftS, timeLeftText } from "../../src/components/live/TimeLeft";
+import { budgetLeftS, etaSeconds, timeLeftText } from "../../src/components/live/TimeLeft";
 import { translate } from "../../src/i18n/translate";
 
 const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate("en", key, params);
@@ -16,5 +16,12 @@ describe("the live search's time left", () => {
     expect(timeLeftText(60, en, String)).toBe("About 1 min left");
     expect(timeLeftText(59, en, String)).toBe("Less than a minute left");
     expect(timeLeftText(500, ko, String)).toBe("약 9분 남음");
+  });
+
+  it("counts down to the server's ETA, and has none without one", () => {
+    const now = Date.parse("2026-12-01T12:00:00Z");
+    expect(etaSeconds(new Date("2026-12-01T12:03:00Z"), now)).toBe(180);
+    expect(etaSeconds(new Date("2026-12-01T11:59:00Z"), now)).toBe(0);
+    expect(etaSeconds(null, now)).toBeNull();
   });
 });

@@ -102,6 +102,23 @@ describe("the live experiment page", () => {
     expect(within(screen.getByTestId("worker-timeline")).getByText("Trials per worker")).toBeTruthy();
   });
 
+  it("redraws the worker timeline when a trial starts, without adding it to the leaderboard", async () => {
+    showExperiment({ status: "running", started_at: new Date().toISOString() });
+    await screen.findByTestId("experiment-status");
+    await waitFor(() => expect(FakeEventSource.last?.url).toContain("/experiments/42/events/"));
+    await waitFor(() => expect(server.sentTo("GET", `${DIAG}timeline/`).length).toBeGreaterThanOrEqual(1));
+    const before = server.sentTo("GET", `${DIAG}timeline/`).length;
+    const historyBefore = server.sentTo("GET", `${DIAG}history/`).length;
+
+    act(() => FakeEventSource.last!.send("trial_started", wireTrial(1, { state: "running", score: null })));
+
+    await waitFor(() => expect(server.sentTo("GET", `${DIAG}timeline/`).length).toBeGreaterThan(before), {
+      timeout: 4000,
+    });
+    expect(server.sentTo("GET", `${DIAG}history/`).length).toBe(historyBefore);
+    expect(screen.getByTestId("trial-announcement").textContent).toBe("");
+  });
+
   it("shows trials done, elapsed, time left, best so far and that it is searching", async () => {
     finished = [wireTrial(1), wireTrial(2, { score: 0.9 })];
     const tenSecondsAgo = new Date(Date.now() - 10_000).toISOString();
@@ -117,6 +134,21 @@ describe("the live experiment page", () => {
     expect(screen.getByText("Best so far")).toBeTruthy();
     expect(screen.getByTestId("experiment-best").textContent).toContain("0.9");
     expect(screen.getByText("Trials done")).toBeTruthy();
+  });
+
+  it("shows when a search with a fixed plan is expected to finish, before its budget ends", async () => {
+    const startedAt = new Date();
+    const expected = new Date(startedAt.getTime() + 150_000);
+    showExperiment({
+      status: "running",
+      started_at: startedAt.toISOString(),
+      time_budget_s: 3600,
+      expected_finish_at: expected.toISOString(),
+    });
+
+    const eta = await screen.findByTestId("experiment-eta");
+    expect(eta.textContent).toMatch(/^Around .+ \(About 3 min left\)$/);
+    expect(screen.getByTestId("experiment-time-left").textContent).toBe("About 60 min left");
   });
 
   it("says the final model is being built, in Korean too, without a time left", async () => {

@@ -86,6 +86,7 @@ export function wireExperiment(overrides: Partial<WireExperiment> = {}): WireExp
     paused_at: null,
     finished_at: null,
     finalizing: false,
+    expected_finish_at: null,
     ...overrides,
   };
 }

@@ -12,6 +12,7 @@ from daria.experiments import finalizing, recovery, scheduling
 from daria.experiments.models import Experiment, Trial
 from daria.lib.queue import BrokerUnavailable
 from daria.predictions.models import TrainedModel
+from tests.conftest import client_for
 from tests.daria.experiments.conftest import TASKS, InProcessQueue
 from tests.daria.factories import ExperimentFactory, TrialFactory, make_dataset
 
@@ -151,3 +152,71 @@ def test_a_finalizing_task_the_broker_refused_is_sent_at_the_next_pass(
     with queue.capture(execute=True):
         assert recovery.resume_stalled_searches() == [(experiment.pk, "finalize resent")]
     assert queue.sent == [(scheduling.FINALIZE_TASK, (experiment.pk,))]
+
+
+def _build_lost(experiment: Experiment, attempts: int, silent_s: float) -> None:
+    """A worker started building the model ``attempts`` times, the last one ``silent_s`` ago."""
+    now = timezone.now()
+    Experiment.objects.filter(pk=experiment.pk).update(
+        finalize_sent_at=now - timedelta(seconds=silent_s + 1),
+        finalize_heartbeat_at=now - timedelta(seconds=silent_s), finalize_attempts=attempts)
+
+
+def test_a_build_whose_worker_died_is_sent_again_without_waiting_for_the_grace_period(
+    dataset: object, queue: InProcessQueue, grace: int
+) -> None:
+    experiment = _search_with_a_lost_finalize(dataset, queue)
+    _build_lost(experiment, attempts=1, silent_s=31)  # lost after 30 s; the grace is 300 s
+
+    with queue.capture(execute=True):
+        assert recovery.resume_stalled_searches() == [(experiment.pk, "finalize resent")]
+    queue.drain()
+
+    experiment.refresh_from_db()
+    assert experiment.status == "succeeded" and experiment.finalize_attempts == 2
+
+
+def test_a_build_that_is_alive_is_left_alone_and_a_second_delivery_skips_it(
+    dataset: object, queue: InProcessQueue, grace: int
+) -> None:
+    experiment = _search_with_a_lost_finalize(dataset, queue)
+    _age_finalize(experiment, grace + 100)  # sent long ago, but a worker is at it right now
+    Experiment.objects.filter(pk=experiment.pk).update(
+        finalize_heartbeat_at=timezone.now() - timedelta(seconds=5), finalize_attempts=1)
+
+    assert recovery.resume_stalled_searches() == []
+    assert finalizing.finalize_experiment(experiment.pk) == "skipped"
+    assert not TrainedModel.objects.filter(experiment=experiment).exists()
+
+
+def test_a_build_lost_too_often_fails_the_experiment_and_keeps_its_trials(
+    dataset: object, queue: InProcessQueue, grace: int
+) -> None:
+    experiment = _search_with_a_lost_finalize(dataset, queue)
+    trials = list(experiment.trials.values_list("number", "state", "score"))
+    _build_lost(experiment, attempts=recovery.MAX_FINALIZE_ATTEMPTS, silent_s=31)
+
+    with queue.capture(execute=True):
+        assert recovery.resume_stalled_searches() == [(experiment.pk, "finalize failed")]
+    assert queue.sent == []
+
+    experiment.refresh_from_db()
+    assert (experiment.status, experiment.error_code) == ("failed", "finalize_lost")
+    assert experiment.error_params == {"attempts": recovery.MAX_FINALIZE_ATTEMPTS}
+    assert list(experiment.trials.values_list("number", "state", "score")) == trials
+    assert recovery.resume_stalled_searches() == []
+
+
+def test_a_build_lost_too_often_is_explained_in_the_users_language(
+    dataset: object, queue: InProcessQueue, grace: int, alice: object
+) -> None:
+    experiment = _search_with_a_lost_finalize(dataset, queue)
+    _build_lost(experiment, attempts=recovery.MAX_FINALIZE_ATTEMPTS, silent_s=31)
+    with queue.capture(execute=True):
+        recovery.resume_stalled_searches()
+
+    url = f"/api/v1/experiments/{experiment.pk}/"
+    english = client_for(alice).get(url, HTTP_ACCEPT_LANGUAGE="en").json()["error"]
+    korean = client_for(alice).get(url, HTTP_ACCEPT_LANGUAGE="ko").json()["error"]
+    assert "lost 3 times" in english and "out of memory" in english
+    assert "3번" in korean and "메모리" in korean

@@ -1,6 +1,7 @@
 /**
  * The live search's time left: what remains of the time budget, an upper bound (the search may
- * end earlier when cancelled or out of configurations), said as "about N min left".
+ * end earlier when cancelled or out of configurations), said as "about N min left"; and its ETA
+ * from the server, as a clock time and the minutes until it.
  */
 import type { MessageKey } from "../../i18n/en";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -21,14 +22,42 @@ export function timeLeftText(
   return t("experiment.timeLeftMinutes", { minutes: number(Math.ceil(seconds / 60)) });
 }
 
-export function TimeLeft({ timeBudgetS, elapsedS }: { timeBudgetS: number; elapsedS: number }) {
-  const { t, number } = useI18n();
+/** Seconds until the expected finish at `nowMs` (never negative), or null without an ETA. */
+export function etaSeconds(expectedFinishAt: Date | null, nowMs: number): number | null {
+  return expectedFinishAt === null ? null : Math.max(0, (expectedFinishAt.getTime() - nowMs) / 1000);
+}
+
+export interface TimeLeftProps {
+  timeBudgetS: number;
+  elapsedS: number;
+  /** The server's ETA of the search (see `Experiment.expectedFinishAt`). */
+  expectedFinishAt: Date | null;
+  nowMs: number;
+}
+
+/** What is left of the budget, and when the search is expected to finish (its ETA). */
+export function TimeLeft({ timeBudgetS, elapsedS, expectedFinishAt, nowMs }: TimeLeftProps) {
+  const { t, number, language, timeZone } = useI18n();
+  const eta = etaSeconds(expectedFinishAt, nowMs);
   return (
-    <div>
-      <dt>{t("experiment.timeLeft")}</dt>
-      <dd data-testid="experiment-time-left" title={t("experiment.timeLeftHelp")}>
-        {timeLeftText(budgetLeftS(timeBudgetS, elapsedS), t, number)}
-      </dd>
-    </div>
+    <>
+      <div>
+        <dt>{t("experiment.timeLeft")}</dt>
+        <dd data-testid="experiment-time-left" title={t("experiment.timeLeftHelp")}>
+          {timeLeftText(budgetLeftS(timeBudgetS, elapsedS), t, number)}
+        </dd>
+      </div>
+      {expectedFinishAt === null || eta === null ? null : (
+        <div>
+          <dt>{t("experiment.eta")}</dt>
+          <dd data-testid="experiment-eta" title={t("experiment.etaHelp")}>
+            {t("experiment.etaAt", {
+              time: expectedFinishAt.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit", timeZone }),
+              left: timeLeftText(eta, t, number),
+            })}
+          </dd>
+        </div>
+      )}
+    </>
   );
 }

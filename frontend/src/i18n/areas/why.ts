@@ -44,6 +44,10 @@ export const whyEn = {
   "experiment.timeLeftUnderMinute": "Less than a minute left",
   "experiment.timeLeftHelp":
     "What is left of the time budget: the search ends by then at the latest, earlier when it is cancelled or has nothing left to try.",
+  "experiment.eta": "Expected to finish",
+  "experiment.etaAt": "Around {time} ({left})",
+  "experiment.etaHelp":
+    "An estimate: the end of the time budget, or sooner when the search runs a fixed list of trials (hand-written or a replay), from how long its finished trials took.",
 } as const;
 
 export const whyKo: Record<keyof typeof whyEn, string> = {
@@ -88,4 +92,8 @@ export const whyKo: Record<keyof typeof whyEn, string> = {
   "experiment.timeLeftUnderMinute": "1분 미만 남음",
   "experiment.timeLeftHelp":
     "남은 시간 예산입니다. 탐색은 늦어도 그때 끝나며, 취소하거나 더 시도할 구성이 없으면 더 일찍 끝납니다.",
+  "experiment.eta": "예상 종료",
+  "experiment.etaAt": "{time}경 ({left})",
+  "experiment.etaHelp":
+    "추정값입니다. 시간 예산이 끝나는 시각이며, 정해진 시도 목록(직접 작성한 구성 또는 재실행)을 실행하는 탐색은 완료된 시도에 걸린 시간으로 보아 더 일찍 끝날 수 있습니다.",
 };
