@@ -33,6 +33,7 @@ from automl_core.search.bayes.initial_design import (
 from automl_core.search.bayes.maximizer import MaximizerSettings, maximize
 from automl_core.search.bayes.surrogates.base import Surrogate
 from automl_core.search.bayes.surrogates.gp import GaussianProcess, GPPosterior
+from automl_core.search.bayes.surrogates.per_family import PerFamilyGP, PerFamilyPosterior
 from automl_core.search.bayes.surrogates.random_forest import RandomForest
 from automl_core.search.bayes.surrogates.tpe import TreeParzen
 from automl_core.search.bayes.warping import OutputWarp
@@ -44,6 +45,7 @@ PENALISED_STATES = (TrialState.FAILED, TrialState.TIMEOUT)
 # and on a busy machine (Celery workers training models) it slows a proposal several times over.
 _THREADPOOLS = ThreadpoolController()
 N_CLIMB_FROM_BEST = 5
+RANDOM_FRACTION = 0.2
 
 
 class ProposalSource(StrEnum):
@@ -172,11 +174,25 @@ class BayesianSearcher(ModelBasedSearcher):
                  acquisition: AcquisitionKind | str | None = None,
                  maximizer: MaximizerSettings | None = None, **options: Any) -> None:
         kind = SurrogateKind(surrogate or self.default_surrogate)
-        options.setdefault("random_fraction", 0.2 if kind is SurrogateKind.RF else 0.0)
+        # SMAC's random design (one proposal in five drawn uniformly) for the forest, and for the
+        # GP on CASH spaces: there a few observations of a family can make its GP confidently
+        # wrong about the whole family (see ``surrogates/per_family.py``), and random draws keep
+        # every family sampled. On a single family the GP needs no such insurance.
+        conditional = len(space.algorithms) > 1
+        options.setdefault("random_fraction",
+                           RANDOM_FRACTION if kind is SurrogateKind.RF or conditional else 0.0)
         super().__init__(space, seed, minimize, **options)
         self.surrogate_kind = kind
         self.acquisition_kind = AcquisitionKind(acquisition or self.default_acquisition)
         self.maximizer = maximizer or MaximizerSettings()
+
+    def _surrogate(self) -> Surrogate:
+        """The GP (one per algorithm family when there are several) or the random forest."""
+        if self.surrogate_kind is SurrogateKind.RF:
+            return RandomForest()
+        if len(self.encoder.algorithms) > 1:
+            return PerFamilyGP(self.encoder.family, self.encoder.n_choices)
+        return GaussianProcess(self.encoder.n_choices)
 
     def _propose_from_model(
         self, X: np.ndarray, y: np.ndarray, X_pending: np.ndarray, excluded: set[bytes],
@@ -184,9 +200,7 @@ class BayesianSearcher(ModelBasedSearcher):
     ) -> tuple[Configuration, Proposal] | None:
         warp = OutputWarp(y)
         targets = warp.transform(y)
-        surrogate: Surrogate = (GaussianProcess(self.encoder.n_choices) if self.surrogate_kind
-                                is SurrogateKind.GP else RandomForest())
-        posterior = surrogate.fit(X, targets, rng).with_pending(X_pending)
+        posterior = self._surrogate().fit(X, targets, rng).with_pending(X_pending)
         acquisition = make_acquisition(self.acquisition_kind, posterior.incumbent_value,
                                        len(y), self.encoder.n_columns - 1)
 
@@ -194,7 +208,7 @@ class BayesianSearcher(ModelBasedSearcher):
             return acquisition(*posterior.predict(Z))
 
         gradient = None
-        if isinstance(posterior, GPPosterior):
+        if isinstance(posterior, GPPosterior | PerFamilyPosterior):
             gp = posterior
 
             def gradient(Z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -208,7 +222,10 @@ class BayesianSearcher(ModelBasedSearcher):
         if found is None:
             return None
         x, value = found
-        mean, std = posterior.predict(x[None, :])
+        # The per-family GP's acquisition frame is not the targets' scale; explain in targets.
+        predict = (posterior.predict_targets if isinstance(posterior, PerFamilyPosterior)
+                   else posterior.predict)
+        mean, std = predict(x[None, :])
         proposal = Proposal(
             ProposalSource.MODEL, predicted_mean=float(warp.inverse(mean)[0]),
             predicted_std=float(warp.inverse_std(mean, std)[0]), acquisition=value,

@@ -92,9 +92,13 @@ class GaussianProcess:
     def fit(self, X: np.ndarray, y: np.ndarray, rng: np.random.Generator) -> GPPosterior:
         """Fit hyperparameters to ``(X, y)`` and return the posterior."""
         Z = self.features.transform(X)
-        hyper = fit_hyperparameters(Z, np.asarray(y, dtype=float), rng, self.n_restarts,
-                                    self.max_iter)
+        hyper = self.fit_hyperparameters(Z, np.asarray(y, dtype=float), rng)
         return GPPosterior(self.features, Z, np.asarray(y, dtype=float), hyper)
+
+    def fit_hyperparameters(self, Z: np.ndarray, y: np.ndarray,
+                            rng: np.random.Generator) -> GPHyperparameters:
+        """MAP hyperparameters for GP inputs ``Z`` (already transformed) and targets ``y``."""
+        return fit_hyperparameters(Z, y, rng, self.n_restarts, self.max_iter)
 
 
 class GPPosterior:
@@ -156,15 +160,30 @@ class GPPosterior:
         return mean, var
 
 
+def prior_hyperparameters(n_features: int) -> GPHyperparameters:
+    """The prior's mode: for a GP with too few observations to fit anything."""
+    return GPHyperparameters(np.full(n_features, math.exp(_lengthscale_prior_mode(n_features))),
+                             1.0, 1e-3)
+
+
+def _lengthscale_prior_mean(n_features: int) -> float:
+    return math.sqrt(2.0) + 0.5 * math.log(max(n_features, 1))
+
+
+def _lengthscale_prior_mode(n_features: int) -> float:
+    """The log-normal length-scale prior's mode, in log space."""
+    return _lengthscale_prior_mean(n_features) - LENGTHSCALE_PRIOR_VAR
+
+
 def fit_hyperparameters(Z: np.ndarray, y: np.ndarray, rng: np.random.Generator,
                         n_restarts: int, max_iter: int) -> GPHyperparameters:
     """MAP estimate of the hyperparameters by L-BFGS-B from ``n_restarts`` starting points."""
     p = Z.shape[1]
-    prior_mean = math.sqrt(2.0) + 0.5 * math.log(max(p, 1))
+    prior_mean = _lengthscale_prior_mean(p)
     bounds = [LOG_BOUNDS_LENGTHSCALE] * p + [LOG_BOUNDS_AMPLITUDE, LOG_BOUNDS_NOISE]
     lo, hi = np.array(bounds).T
     sq_diffs = pair_squared_differences(Z)
-    prior_mode = prior_mean - LENGTHSCALE_PRIOR_VAR  # the log-normal's mode, in log space
+    prior_mode = _lengthscale_prior_mode(p)
     starts = [np.concatenate([np.full(p, prior_mode), [0.0, math.log(1e-3)]])]
     for _ in range(n_restarts - 1):
         starts.append(np.concatenate([

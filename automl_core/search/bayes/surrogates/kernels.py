@@ -39,6 +39,8 @@ def matern52_radial_factor(r: np.ndarray) -> np.ndarray:
 
 def stable_cholesky(K: np.ndarray, max_tries: int = 6) -> np.ndarray:
     """Lower Cholesky factor of ``K``, adding growing diagonal jitter if ``K`` is not quite PD."""
+    if len(K) == 0:
+        return np.zeros((0, 0))
     jitter = 0.0
     base = 1e-10 * max(float(np.mean(np.diag(K))), 1e-12)
     for _ in range(max_tries):

@@ -1,7 +1,10 @@
-"""Hyperband and BOHB behind ask/tell: rebuildable, no repeats, and cheaper than random search."""
+"""Hyperband and BOHB: rungs, promotions and cost against random search.
+
+What every searcher must honour (valid proposals, rebuilding from history, parallel asks without
+repeats) is checked for both in ``tests/automl_core/search/test_searcher_contract.py``.
+"""
 
 import math
-import random
 import statistics
 
 import pytest
@@ -10,6 +13,7 @@ from automl_core.search.multifidelity import BOHBSearcher, HyperbandSearcher
 from automl_core.search.registry import SearcherKind, available_searchers, make_searcher
 from automl_core.search.space import FIDELITY, CashSpace, Configuration, FloatParam
 from automl_core.search.trial import TrialRecord, TrialState
+from tests.automl_core.search.searcher_loop import run as run_loop
 
 KINDS = [SearcherKind.HYPERBAND, SearcherKind.BOHB]
 BRANIN = CashSpace({"f": (FloatParam("x1", -5.0, 10.0), FloatParam("x2", 0.0, 15.0))})
@@ -28,15 +32,8 @@ def observed(config):
     return branin(p) + (1 - config.fidelity) * blur
 
 
-def run(searcher, n_trials, start=0):
-    records = []
-    for number in range(start, start + n_trials):
-        (config,) = searcher.ask()
-        record = TrialRecord(number, TrialState.COMPLETE, config.algorithm, config.params,
-                             observed(config))
-        searcher.tell(record)
-        records.append(record)
-    return records
+def run(searcher, n_trials):
+    return run_loop(searcher, observed, n_trials)
 
 
 def test_the_registry_offers_hyperband_and_bohb():
@@ -65,30 +62,6 @@ def test_a_full_fidelity_proposal_carries_no_fidelity_entry(kind):
     full = [r for r in records if r.config.fidelity == 1.0]
     assert full and all(FIDELITY not in r.params for r in full)
     assert all(FIDELITY in r.params for r in records if r.config.fidelity < 1.0)
-
-
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("seed", [0, 7])
-def test_a_searcher_rebuilt_from_history_proposes_what_the_original_would(kind, seed):
-    original = make_searcher(kind, BRANIN, seed)
-    history = run(original, 45)
-    pending = original.ask(3)
-    shuffled = history[:]
-    random.Random(seed).shuffle(shuffled)
-    rebuilt = type(original).from_history(BRANIN, shuffled, seed=seed, pending=pending)
-    assert rebuilt.ask(4) == original.ask(4)
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_parallel_asks_never_repeat_a_pending_or_tried_configuration(kind):
-    searcher = make_searcher(kind, BRANIN, 3)
-    history = run(searcher, 30)
-    asked = searcher.ask(12)
-    assert len(set(asked)) == 12
-    assert not set(asked) & {r.config for r in history}
-    promoted = [c for c in asked if c.at_fidelity(1.0) in {r.config.at_fidelity(1.0)
-                                                          for r in history}]
-    assert len({c.at_fidelity(1.0) for c in promoted}) == len(promoted), "promoted twice"
 
 
 @pytest.mark.parametrize("kind", KINDS)
