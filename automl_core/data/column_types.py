@@ -38,26 +38,26 @@ def infer_kind(series: pd.Series, distinct: int | None = None) -> ColumnKind:
     ``distinct`` is the column's count of distinct non-missing values when the caller has it
     already (counting is the costly part on large columns).
     """
-    values = series.dropna()
     if distinct is None:
-        distinct = int(values.nunique())
+        distinct = int(series.nunique(dropna=True))
     if distinct <= 1:
         return ColumnKind.CONSTANT
-    if pd.api.types.is_bool_dtype(series) or _is_boolean_text(values, distinct):
+    if pd.api.types.is_bool_dtype(series) or _is_boolean_text(series, distinct):
         return ColumnKind.BOOLEAN
     if pd.api.types.is_datetime64_any_dtype(series):
         return ColumnKind.DATETIME
     if pd.api.types.is_numeric_dtype(series):
-        if _is_id_like_number(series.name, values, distinct):
+        if _is_id_like_number(series, distinct):
             return ColumnKind.ID
         return ColumnKind.NUMERIC
-    text = as_text(values)
+    text = as_text(series.dropna())
     if numeric_share(text) >= NUMERIC_SHARE:
         return ColumnKind.NUMERIC
     if _datetime_share(text) >= DATETIME_SHARE:
         return ColumnKind.DATETIME
     # Converting other values to text can merge some (1 and "1"), so count again only then.
-    unique_share = (distinct if text is values else text.nunique()) / len(text)
+    converted = not isinstance(series.dtype, pd.StringDtype)  # as_text left str columns alone
+    unique_share = (text.nunique() if converted else distinct) / len(text)
     if unique_share >= ID_UNIQUE_SHARE and len(text) >= 20:
         # Codes and hashes have no spaces; free text (names, user agents, comments) does.
         has_spaces = text.str.contains(" ", regex=False).mean() > 0.5
@@ -100,6 +100,17 @@ def as_text(series: pd.Series) -> pd.Series:
     return series if isinstance(series.dtype, pd.StringDtype) else series.astype("str")
 
 
+def first_present(series: pd.Series, count: int) -> pd.Series:
+    """The first ``count`` non-missing values, as ``series.dropna().head(count)`` gives them,
+    without copying the whole column first."""
+    size = count
+    while True:
+        head = series.iloc[:size].dropna()
+        if len(head) >= count or size >= len(series):
+            return head.head(count)
+        size *= 4
+
+
 def numeric_share(text: pd.Series) -> float:
     """The share of (non-missing) text values that parse as numbers, inf included."""
     sample = text.head(_SAMPLE)
@@ -115,16 +126,19 @@ def _datetime_share(text: pd.Series) -> float:
     return float(to_datetime(sample).notna().mean())
 
 
-def _is_boolean_text(values: pd.Series, distinct: int) -> bool:
+def _is_boolean_text(series: pd.Series, distinct: int) -> bool:
     if distinct != 2:
         return False
-    lowered = {str(v).strip().lower() for v in values.unique()}
+    lowered = {str(v).strip().lower() for v in series.dropna().unique()}
     lowered = {v[:-2] if v.endswith(".0") else v for v in lowered}
     return any(lowered == pair for pair in _BOOLEAN_PAIRS)
 
 
-def _is_id_like_number(name: object, values: pd.Series, distinct: int) -> bool:
-    if not pd.api.types.is_integer_dtype(values) or len(values) < 20:
+def _is_id_like_number(series: pd.Series, distinct: int) -> bool:
+    if not pd.api.types.is_integer_dtype(series):
+        return False
+    name, values = series.name, series.dropna()
+    if len(values) < 20:
         return False
     if distinct < ID_UNIQUE_SHARE * len(values):
         return False

@@ -24,21 +24,26 @@ MIN_SHARE = 0.005  # a placeholder on one row in 200 or more is worth telling
 _TEXT_KINDS = {ColumnKind.CATEGORICAL, ColumnKind.TEXT, ColumnKind.BOOLEAN, ColumnKind.NUMERIC}
 
 
-def placeholder_warning(frame: pd.DataFrame,
-                        kinds: Mapping[str, ColumnKind]) -> DataWarning | None:
-    """One ``placeholder_missing`` warning listing, per column, the placeholders it holds.
+def column_placeholders(series: pd.Series, kind: ColumnKind | None,
+                        counts: pd.Series | None = None,
+                        ordered: np.ndarray | None = None) -> list[str]:
+    """The placeholders one column holds, as they are written in the file.
+
+    ``counts`` and ``ordered`` are the column's :func:`~automl_core.data.counting.value_counts`
+    and :func:`~automl_core.data.counting.sorted_numbers` when the caller has them already.
+    """
+    if pd.api.types.is_string_dtype(series) and kind in _TEXT_KINDS:
+        return _text_placeholders(series, counts)
+    return _sentinels(series, ordered) if kind is ColumnKind.NUMERIC else []
+
+
+def placeholder_warning(found: Mapping[str, list[str]]) -> DataWarning | None:
+    """One ``placeholder_missing`` warning listing, per column, its :func:`column_placeholders`.
 
     ``params["values"]`` maps each column to its placeholders, as they are written in the file,
     so that re-reading with ``missing_values`` set to them makes those cells missing.
     """
-    found: dict[str, list[str]] = {}
-    for name in frame.columns:
-        series, kind = frame[name], kinds.get(str(name))
-        values = (_text_placeholders(series) if pd.api.types.is_string_dtype(series)
-                  and kind in _TEXT_KINDS else _sentinels(series) if kind is ColumnKind.NUMERIC
-                  else [])
-        if values:
-            found[str(name)] = values
+    found = {name: values for name, values in found.items() if values}
     if not found:
         return None
     detail = "; ".join(f"{name}: {', '.join(repr(v) for v in values)}"
@@ -50,8 +55,8 @@ def placeholder_warning(frame: pd.DataFrame,
                        "tokens": sorted({v for values in found.values() for v in values})})
 
 
-def _text_placeholders(series: pd.Series) -> list[str]:
-    counts = series.dropna().value_counts()
+def _text_placeholders(series: pd.Series, counts: pd.Series | None) -> list[str]:
+    counts = series.dropna().value_counts() if counts is None else counts
     if counts.empty:
         return []
     keys = counts.index.astype(str)
@@ -60,20 +65,25 @@ def _text_placeholders(series: pd.Series) -> list[str]:
     return [str(value) for value, count in hits.items() if count >= threshold]
 
 
-def _sentinels(series: pd.Series) -> list[str]:
+def _sentinels(series: pd.Series, ordered: np.ndarray | None) -> list[str]:
     if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
         return []
-    values = series.dropna().to_numpy(dtype=float)
-    if len(values) < 20:
+    if ordered is None:
+        ordered = np.sort(series.dropna().to_numpy(dtype=float))
+    if len(ordered) < 20:
         return []
+    # A sentinel stands apart from the real values: below all of them, or far above. So only
+    # the column's minimum (for a negative sentinel) or maximum (positive) can be one.
     found = []
     for sentinel in SENTINELS:
+        if sentinel != (ordered[0] if sentinel < 0 else ordered[-1]):
+            continue
+        values = ordered.astype(float, copy=False)
         hits = values == sentinel
         share = hits.mean()
         rest = values[~hits]
         if share < MIN_SHARE * 2 or share > 0.5 or not len(rest):
             continue
-        # A sentinel stands apart from the real values: below all of them, or far above.
         apart = rest.min() > sentinel if sentinel < 0 else rest.max() < sentinel / 2
         if apart:
             found.append(_as_written(sentinel, series))

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from automl_core.data.column_types import ColumnKind, infer_kind
-from automl_core.data.missing_values import placeholder_warning
+from automl_core.data.counting import distinct_sorted, sorted_numbers, value_counts
+from automl_core.data.missing_values import column_placeholders, placeholder_warning
 from automl_core.data.naming import near_duplicate_warning
 from automl_core.data.summaries import summarize
 from automl_core.data.text_values import text_value_warnings
@@ -63,22 +64,42 @@ def profile_frame(
     ``with_stats`` adds each column's statistics and chart data (``ColumnProfile.stats``).
     """
     overrides = {k: ColumnKind(v) for k, v in (overrides or {}).items()}
-    columns = []
+    columns, placeholders = [], {}
     for name in frame.columns:
         series = frame[name]
-        distinct = int(series.nunique(dropna=True))
+        # Each column is counted once (see automl_core.data.counting) for all that follows.
+        counts = value_counts(series) if isinstance(series.dtype, pd.StringDtype) else None
+        ordered = sorted_numbers(series)
+        distinct = _distinct(series, counts, ordered)
         inferred = infer_kind(series, distinct)
         kind = overrides.get(str(name)) or inferred
         columns.append(ColumnProfile(
             name=str(name), kind=kind,
             missing=int(series.isna().sum()), unique=distinct,
             dtype=str(series.dtype), inferred_kind=inferred,
-            stats=summarize(series, kind) if with_stats else {},
+            stats=summarize(series, kind, counts, ordered) if with_stats else {},
         ))
-    duplicated = count_duplicated_rows(frame)
+        placeholders[str(name)] = column_placeholders(series, kind, counts, ordered)
+    duplicated = 0 if _has_distinct_rows(columns, len(frame)) else count_duplicated_rows(frame)
     return FrameProfile(len(frame), columns, suggest_target(columns),
-                        _warnings(frame, columns, duplicated), duplicated,
+                        _warnings(frame, columns, duplicated, placeholders), duplicated,
                         int(frame.memory_usage(deep=True).sum()))
+
+
+def _distinct(series: pd.Series, counts: pd.Series | None, ordered: np.ndarray | None) -> int:
+    """``series.nunique()``, from what was counted already when there is something."""
+    if counts is not None:
+        return len(counts)
+    return distinct_sorted(ordered) if ordered is not None else int(series.nunique(dropna=True))
+
+
+def _has_distinct_rows(columns: list[ColumnProfile], rows: int) -> bool:
+    """Whether one column alone tells every row apart (an ID column): then no row repeats.
+
+    Its values are all different, and at most one of them is missing (two missing cells could
+    be equal to ``DataFrame.duplicated``).
+    """
+    return any(c.missing <= 1 and c.unique + c.missing == rows for c in columns)
 
 
 def count_duplicated_rows(frame: pd.DataFrame) -> int:
@@ -126,8 +147,8 @@ def suggest_target(columns: list[ColumnProfile]) -> str | None:
     return learnable[-1].name if learnable else None
 
 
-def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile],
-              duplicated: int) -> list[DataWarning]:
+def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile], duplicated: int,
+              placeholders: dict[str, list[str]]) -> list[DataWarning]:
     found: list[DataWarning] = []
     by_kind = {kind: tuple(c.name for c in columns if c.kind is kind) for kind in ColumnKind}
     if by_kind[ColumnKind.ID]:
@@ -158,6 +179,6 @@ def _warnings(frame: pd.DataFrame, columns: list[ColumnProfile],
             f"'#DIV/0!' or 'inf'; those cells are treated as missing: {', '.join(disguised)}.",
             disguised))
     kinds = {c.name: c.kind for c in columns}
-    placeholders = placeholder_warning(frame, kinds)
+    placeholder = placeholder_warning(placeholders)
     near = near_duplicate_warning(c.name for c in columns)
-    return found + [w for w in (placeholders, near) if w] + text_value_warnings(frame, kinds)
+    return found + [w for w in (placeholder, near) if w] + text_value_warnings(frame, kinds)

@@ -11,38 +11,60 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from automl_core.data.column_types import ColumnKind, as_text, to_datetime, to_numeric
+from automl_core.data.column_types import ColumnKind, to_datetime, to_numeric
+from automl_core.data.counting import distinct_sorted, value_counts
 
 HISTOGRAM_BINS = 30
 TOP_VALUES = 20
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 
 
-def summarize(series: pd.Series, kind: ColumnKind) -> dict[str, Any]:
+def summarize(series: pd.Series, kind: ColumnKind, counts: pd.Series | None = None,
+              ordered: np.ndarray | None = None) -> dict[str, Any]:
     """``{"type": "numeric", min, max, mean, std, quantiles, histogram}``, the datetime range and
-    histogram, or ``{"type": "values", top: [[value, count]], other}`` for everything else."""
+    histogram, or ``{"type": "values", top: [[value, count]], other}`` for everything else.
+
+    ``counts`` and ``ordered`` are the column's :func:`~automl_core.data.counting.value_counts`
+    and :func:`~automl_core.data.counting.sorted_numbers` when the caller has them already.
+    """
     if kind is ColumnKind.NUMERIC:
-        numbers = to_numeric(series).dropna()
-        if len(numbers):
-            return _numeric(numbers.to_numpy(dtype=float))
+        values = _finite_numbers(series)
+        if len(values):
+            if ordered is None:
+                ordered = np.sort(values)
+            else:  # the same values, sorted: +-inf (at the ends) are not numbers here
+                ordered = ordered.astype(float, copy=False)
+                ordered = ordered[np.isfinite(ordered)]
+            return _numeric(values, ordered)
     if kind is ColumnKind.DATETIME:
         dates = to_datetime(series).dropna()
         if len(dates):
             return _datetimes(dates)
-    return _top_values(series)
+    return _top_values(value_counts(series) if counts is None else counts)
+
+
+def _finite_numbers(series: pd.Series) -> np.ndarray:
+    """The column's numbers as float64 in row order, without missing values and +-inf."""
+    if isinstance(series.dtype, np.dtype) and series.dtype.kind in "iuf":
+        values = series.to_numpy(dtype=float)  # no copy of a float column
+        return values[np.isfinite(values)]
+    return to_numeric(series).dropna().to_numpy(dtype=float)
 
 
 def _number(value: float) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
-def _numeric(values: np.ndarray) -> dict[str, Any]:
-    counts, edges = np.histogram(values, bins=min(HISTOGRAM_BINS, max(1, len(np.unique(values)))))
+def _numeric(values: np.ndarray, ordered: np.ndarray) -> dict[str, Any]:
+    """``ordered`` is ``values`` sorted: it gives the distinct count and makes the quantiles'
+    selection cheap (they depend only on the order statistics, so they are the same)."""
+    bins = min(HISTOGRAM_BINS, distinct_sorted(ordered))
+    counts, edges = np.histogram(values, bins=bins)
     return {
         "type": "numeric",
         "min": _number(values.min()), "max": _number(values.max()),
         "mean": _number(values.mean()), "std": _number(values.std()),
-        "quantiles": {str(q): _number(v) for q, v in zip(QUANTILES, np.quantile(values, QUANTILES),
+        "quantiles": {str(q): _number(v) for q, v in zip(QUANTILES, np.quantile(ordered, QUANTILES),
                                                          strict=True)},
         "histogram": {"edges": [_number(e) for e in edges], "counts": counts.tolist()},
     }
@@ -59,8 +81,7 @@ def _datetimes(dates: pd.Series) -> dict[str, Any]:
     }
 
 
-def _top_values(series: pd.Series) -> dict[str, Any]:
-    counts = as_text(series.dropna()).value_counts()
+def _top_values(counts: pd.Series) -> dict[str, Any]:
     top = counts.head(TOP_VALUES)
     return {
         "type": "values",

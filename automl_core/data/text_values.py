@@ -13,7 +13,13 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from automl_core.data.column_types import NUMERIC_SHARE, ColumnKind, as_text, numeric_share
+from automl_core.data.column_types import (
+    NUMERIC_SHARE,
+    ColumnKind,
+    as_text,
+    first_present,
+    numeric_share,
+)
 from automl_core.exceptions import DataError, DataWarning
 
 NUMBER_TEXT_SHARE = 0.9  # this share of a column's values must convert for it to be numbers
@@ -77,7 +83,7 @@ def text_value_warnings(frame: pd.DataFrame,
             continue
         if not pd.api.types.is_string_dtype(series):
             continue
-        values = as_text(series.dropna()).head(_SAMPLE)
+        values = as_text(first_present(series, _SAMPLE))
         if values.empty:
             continue
         if tokens := _inf_nan_tokens(values):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from automl_core.data import csv_text
@@ -159,3 +160,16 @@ def test_a_delimiter_pyarrow_cannot_take_is_left_to_pandas(
     options = ReadOptions(delimiter=delimiter)
     _assert_same(_outcome(lambda: read_table(path, options)),
                  _without_streaming(monkeypatch, lambda: read_table(path, options)))
+
+
+def test_text_columns_of_a_many_block_file_are_joined_into_one_piece_each(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    rows = 3 * _rows_past_the_first_block("C123456,서울,1.5\n")
+    path = tmp_path / "many_blocks.csv"
+    path.write_text("id,city,x\n" + "".join(f"C{i},{'서울' if i % 3 else ''},{i / 2}\n"
+                                             for i in range(rows)), encoding="utf-8")
+    result = read_table(path)
+    for name in ("id", "city"):
+        assert not isinstance(pa.array(result.frame[name].array), pa.ChunkedArray), name
+    assert result.frame["city"].isna().sum() == len(range(0, rows, 3))
+    _assert_same(result, _without_streaming(monkeypatch, lambda: read_table(path)))
