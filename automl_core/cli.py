@@ -28,7 +28,7 @@ from automl_core.facade import MIN_BUDGET_S, AutoML
 from automl_core.pipelines.registry import FAMILIES, cash_space
 from automl_core.search.grid import grid_size
 from automl_core.search.manual import MANUAL_SEARCH
-from automl_core.search.registry import SearcherKind
+from automl_core.search.registry import DEFAULT_SEARCHER, SearcherKind
 from automl_core.search.trial import TrialRecord
 
 EXIT_USAGE = 2
@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--task", default="auto",
                      choices=["auto", "binary", "multiclass", "regression"])
     run.add_argument("--metric", choices=[m.value for m in MetricName])
-    run.add_argument("--searcher", default=SearcherKind.RANDOM.value,
+    run.add_argument("--searcher", default=DEFAULT_SEARCHER.value,
                      choices=[*(k.value for k in SearcherKind), MANUAL_SEARCH],
                      help="how configurations are chosen; 'manual' runs only --configurations")
     run.add_argument("--configurations", type=configuration_file, default=[],

@@ -31,7 +31,7 @@ from automl_core.facade import REFIT_SAFETY, RESERVE_MEMBERS, TRIAL_SHARE, AutoM
 from automl_core.pipelines.registry import cash_space, portfolio
 from automl_core.search.base import Searcher
 from automl_core.search.explanation import ExplanationSource, explain_configuration
-from automl_core.search.registry import SearcherKind, make_searcher
+from automl_core.search.registry import DEFAULT_SEARCHER, SearcherKind, make_searcher
 from automl_core.search.space import CashSpace, Configuration
 from automl_core.search.trial import TrialRecord, TrialState
 
@@ -85,7 +85,7 @@ def prepare_problem(frame: pd.DataFrame, target: str, task: Task | str | None = 
 
 def rebuild_searcher(problem: SearchProblem, history: Sequence[TrialRecord],
                      pending: Sequence[Configuration],
-                     kind: SearcherKind | str = SearcherKind.RANDOM,
+                     kind: SearcherKind | str = DEFAULT_SEARCHER,
                      initial: Sequence[Configuration] = ()) -> Searcher:
     """The searcher as it would be after ``history``, with ``pending`` still running.
 
@@ -113,7 +113,7 @@ class ProposedConfiguration:
 
 def propose(problem: SearchProblem, history: Sequence[TrialRecord],
             pending: Sequence[Configuration], n: int,
-            kind: SearcherKind | str = SearcherKind.RANDOM,
+            kind: SearcherKind | str = DEFAULT_SEARCHER,
             initial: Sequence[Configuration] = ()) -> list[ProposedConfiguration]:
     """The next ``n`` configurations of the rebuilt searcher (see :func:`rebuild_searcher`),
     each with its explanation: hand-written, portfolio, or the searcher's own reason."""

@@ -48,7 +48,7 @@ from automl_core.search.manual import (
     check_manual_plan,
     starting_configurations,
 )
-from automl_core.search.registry import SearcherKind, make_searcher
+from automl_core.search.registry import DEFAULT_SEARCHER, SearcherKind, make_searcher
 from automl_core.search.trial import TrialRecord, TrialState
 from automl_core.storage import InMemoryTrialStore, TrialStore
 
@@ -62,7 +62,7 @@ class AutoML:
     """Search, ensemble and refit a model for one table and target within a time budget."""
 
     def __init__(self, task: Task | str | None = None, metric: MetricName | str | None = None,
-                 time_budget_s: float = 60, searcher: str = "random", seed: int = 0,
+                 time_budget_s: float = 60, searcher: str = DEFAULT_SEARCHER.value, seed: int = 0,
                  n_jobs: int = 1, n_folds: int | None = None,
                  callbacks: Sequence[TrialCallback] = (), algorithms: list[str] | None = None,
                  store: TrialStore | None = None,

@@ -36,6 +36,10 @@ class SearcherKind(StrEnum):
     EVOLUTION = "evolution"
 
 
+# The engine's and the web app's default: the searcher with the best mean rank and mean
+# normalized score in the AutoML benchmark (docs/benchmarks.md, "Choosing the default searcher").
+DEFAULT_SEARCHER = SearcherKind.GP_EI
+
 SearcherFactory = Callable[..., Searcher]
 
 SEARCHERS: dict[SearcherKind, SearcherFactory] = {

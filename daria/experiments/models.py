@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from automl_core.search.registry import SearcherKind
+from automl_core.search.registry import DEFAULT_SEARCHER
 from automl_core.search.space import FIDELITY
 from daria.accounts.models import Project
 from daria.datasets.models import Dataset
@@ -68,7 +68,7 @@ class Experiment(models.Model):
     # How many trials may run at once (one Celery task each, on any worker).
     parallelism = models.PositiveSmallIntegerField(default=2)
     # How the search proposes configurations: a SearcherKind value, or "manual" (manual.py).
-    searcher = models.CharField(max_length=32, default=SearcherKind.RANDOM.value)
+    searcher = models.CharField(max_length=32, default=DEFAULT_SEARCHER.value)
     # The families the search may use; empty means every family that suits the task and data.
     algorithms = models.JSONField(default=list, blank=True)
     # Cross-validation folds (1 is an 80/20 holdout); null lets the engine choose by data size.

@@ -20,13 +20,12 @@ from rest_framework.exceptions import ValidationError
 from automl_core.data import Task
 from automl_core.pipelines.registry import FAMILIES, cash_space
 from automl_core.search.grid import describe_grid
-from automl_core.search.registry import SearcherKind, available_searchers
+from automl_core.search.registry import DEFAULT_SEARCHER, SearcherKind, available_searchers
 from automl_core.search.space import CashSpace, Configuration, SpaceError
 from automl_core.search.trial import TrialState
 from daria.experiments.manual import MANUAL
 from daria.experiments.models import Experiment
 
-DEFAULT_SEARCHER = SearcherKind.RANDOM
 # Before a search has timed any trial, one is taken to last about this long (seconds, rows).
 SECONDS_PER_TRIAL_BASE = 2.0
 ROWS_PER_EXTRA_SECOND = 10_000

@@ -34,12 +34,12 @@ def run_trial(experiment_id: int, number: int, soft_limit_s: float | None = None
     queued: a second delivery, or another worker has it).
 
     The start is committed and announced (``trial_started``); the result is committed, then
-    announced, then the scheduling step fills the freed slot. A
-    trial of a cancelled or finished experiment is recorded as cancelled without running; one
-    of a paused experiment goes back to the queue ("paused"). A cancel while it runs ends it as
-    cancelled within seconds (see heartbeat.py). With ``soft_limit_s`` (the soft time limit of
-    the trial's task), a trial that runs past ``time_limits.stop_after_s`` or into the soft limit
-    ends as timeout (see :func:`end_timed_out_trial`; the hard limit: :func:`on_hard_time_limit`).
+    announced, then the scheduling step fills the freed slot. A trial of a cancelled or finished
+    experiment is recorded as cancelled without running; one of a paused experiment goes back
+    to the queue ("paused"). A cancel while it runs ends it as cancelled within seconds (see
+    heartbeat.py). With ``soft_limit_s`` (the soft time limit of the trial's task), a trial that
+    runs past ``time_limits.stop_after_s`` or into the soft limit ends as timeout (see
+    :func:`end_timed_out_trial`; the hard limit: :func:`on_hard_time_limit`).
     """
     if services.start_trial(experiment_id, number, current_worker()) is None:
         return "skipped"

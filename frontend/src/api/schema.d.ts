@@ -1272,7 +1272,7 @@ export interface components {
             time_budget_s?: number;
             /**
              * @description How configurations are proposed; GET /api/v1/search-space/ lists the choices.
-             * @default random
+             * @default gp-ei
              */
             searcher?: string;
             /** @description Families the search may use; empty means every family that suits the data. */

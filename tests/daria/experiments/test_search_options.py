@@ -78,7 +78,7 @@ def test_the_defaults_are_the_engines(as_alice: object, dataset: object,
                                       django_capture_on_commit_callbacks: object) -> None:
     body = _create(as_alice, django_capture_on_commit_callbacks, dataset).json()
     created = Experiment.objects.get(pk=body["id"])
-    assert created.searcher == "random" and created.algorithms == []
+    assert created.searcher == "gp-ei" and created.algorithms == []
     assert created.validation_folds is None and created.parallelism == 2
     assert created.initial_configurations == []
 
@@ -238,7 +238,7 @@ def test_the_experiment_space_is_its_restricted_cash_space_with_the_searchers(
                                   "log": True}
     assert isinstance(knn["n_neighbors"]["low"], int)  # an integer bound stays an integer
     assert knn["p"]["choices"] == [1, 2]
-    assert body["searcher"] == "random" and body["grid"] is None
+    assert body["searcher"] == "gp-ei" and body["grid"] is None
     assert {s["name"] for s in body["searchers"]} == {
         *(k.value for k in available_searchers()), "manual"}
     assert all(s["description"] for s in body["searchers"])
@@ -254,7 +254,7 @@ def test_the_space_before_an_experiment_follows_task_and_algorithms(as_alice: ob
     assert body["task"] == "regression" and list(body["space"]["families"]) == [
         "lightgbm", "linear"]
     assert "knn" in body["available_algorithms"]
-    assert body["default_searcher"] == "random"
+    assert body["default_searcher"] == "gp-ei"
 
 
 def test_the_space_endpoint_refuses_an_unknown_task_algorithm_or_searcher(
