@@ -2,7 +2,8 @@
 
 The continuous test functions are single-family spaces; the conditional problem chooses among
 three families, each a shifted test function with its own integer, log-scaled and categorical
-parameters, so a searcher must both pick the right family and tune inside it.
+parameters, so a searcher must both pick the right family and tune inside it. The real HPO
+problem (LightGBM on credit_g, ``hpo.py``) has no known optimum.
 """
 
 from __future__ import annotations
@@ -15,19 +16,25 @@ from typing import Any
 import numpy as np
 
 from automl_core.search.space import CashSpace, CategoricalParam, FloatParam, IntParam
+from bench.search.hpo import LGBM_SPACE, lgbm_credit_g
 
 Params = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A minimisation problem: space, objective, best value, and the evaluation budget."""
+    """A minimisation problem: space, objective, best value, evaluation budget and seeds.
+
+    ``optimum`` is ``None`` when the best value is unknown (the real HPO problem); the report
+    then measures regret against the best value any searcher found in the same run.
+    """
 
     name: str
     space: CashSpace
     objective: Callable[[str, Params], float]
-    optimum: float
+    optimum: float | None
     budget: int
+    seeds: int = 10
 
 
 def branin(x1: float, x2: float) -> float:
@@ -113,5 +120,6 @@ PROBLEMS: dict[str, Problem] = {
         Problem("ackley5", _box(5, -32.768, 32.768), lambda _, p: ackley(_vector(p, 5)), 0.0, 100),
         Problem("levy10", _box(10, -10, 10), lambda _, p: levy(_vector(p, 10)), 0.0, 100),
         Problem("conditional", CONDITIONAL_SPACE, _conditional, 0.0, 100),
+        Problem("lgbm-credit_g", LGBM_SPACE, lgbm_credit_g, None, 100, seeds=5),
     )
 }

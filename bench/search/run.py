@@ -2,21 +2,29 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python -m bench.search.run --seeds 10 --out bench/search/results.md
+    .venv/bin/python -m bench.search.run --out bench/search/results.md
     .venv/bin/python -m bench.search.run --problems branin,conditional --searchers gp-ei,random
 
-Peer optimizers (Optuna, Hyperopt, SMAC3; see ``peers.py``) are added when their packages can be
-imported, which is only the case in the benchmark virtualenv (``bench/.venv``)::
+Peer optimizers (Optuna's samplers, Hyperopt, scikit-optimize, SMAC3; see ``peers.py``) are added
+when their packages can be imported, which is only the case in the benchmark virtualenv
+(``bench/.venv``)::
 
-    bench/.venv/bin/python -m bench.search.run --searchers gp-ei,tpe,optuna-tpe,smac
+    nice -n 10 bench/.venv/bin/python -m bench.search.run --jobs 2 \\
+        --raw bench/results/search.jsonl --out bench/search/results.md
 
 ``grid`` is the grid searcher with its default 5 points per numeric parameter, ``grid-fit`` the
 finest grid whose size fits the evaluation budget (at least 2 points per parameter).
 
-Reports the median and interquartile range of log10 simple regret after 10/25/50/100
-evaluations, each searcher's mean rank over problems (by median final regret), and the mean time
-of one ``ask`` at 50 and 100 observations. Runs are spread over processes (``--jobs``), one
-problem-searcher-seed per task, each pinned to one BLAS thread.
+Each problem runs its own number of seeds (10; 5 for the LightGBM problem) unless ``--seeds``
+says otherwise. With ``--raw FILE`` every finished run is appended to a JSON-lines file and runs
+already in it are skipped, so an interrupted run resumes, and slow searchers can be run with
+fewer seeds in a second call on the same file; ``python -m bench.search.report FILE`` prints the
+tables of a raw file. The tables are described in ``report.py``. Runs are spread over processes
+(``--jobs``), one problem-searcher-seed per task, each pinned to one BLAS thread. The suggestion
+time of an evaluation is the process's CPU time of the ``tell`` before it plus its ``ask``
+(scikit-optimize fits its model in ``tell``, SMAC3 and Optuna in ``ask``), so waiting for the CPU
+on a shared machine does not count; "at 50" and "at 100" are the means over suggestions 41-50
+and 91-100 (SMAC3 refits every few suggestions and serves the others from a list).
 """
 
 from __future__ import annotations
@@ -26,11 +34,11 @@ import math
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402 - thread limits must be set before numpy loads BLAS
 
@@ -43,10 +51,9 @@ from automl_core.search.space import CashSpace, Configuration  # noqa: E402
 from automl_core.search.trial import TrialRecord, TrialState  # noqa: E402
 from bench.search.peers import PEERS, Agent  # noqa: E402
 from bench.search.problems import PROBLEMS, Problem  # noqa: E402
+from bench.search.report import TIMED_AT, Run, append_run, load_runs, summarise  # noqa: E402
 
-CHECKPOINTS = (10, 25, 50, 100)
-TIMED_AT = (50, 100)
-REGRET_FLOOR = 1e-12
+TIMED_WINDOW = 10
 
 class SearcherAgent:
     """Drives one of Daria's searchers through the benchmark's ask/tell protocol."""
@@ -98,82 +105,65 @@ SEARCHERS: dict[str, Callable[[CashSpace, int, int], Agent]] = {
 }
 
 
-@dataclass(frozen=True)
-class Run:
-    """One searcher on one problem with one seed: best regret so far, and timed asks."""
-
-    problem: str
-    searcher: str
-    seed: int
-    regrets: tuple[float, ...]
-    ask_seconds: dict[int, float]
-
-
 def run_one(problem_name: str, searcher_name: str, seed: int) -> Run:
-    """Spend the problem's budget with one searcher and record the regret trajectory."""
+    """Spend the problem's budget with one searcher; the best loss so far and timed asks."""
     problem: Problem = PROBLEMS[problem_name]
     agent = SEARCHERS[searcher_name](problem.space, seed, problem.budget)
-    best, regrets, timings = math.inf, [], {}
-    for number in range(problem.budget):
-        start = time.perf_counter()
+    best, trajectory, cpu, told = math.inf, [], [], 0.0
+    for _ in range(problem.budget):
+        start = time.process_time()
         config = agent.ask()
-        elapsed = time.perf_counter() - start
-        if number in TIMED_AT or number + 1 in TIMED_AT:
-            timings[number] = elapsed
+        cpu.append(told + time.process_time() - start)
+        problem.space.validate(config)
         value = problem.objective(config.algorithm, config.params)
+        start = time.process_time()
         agent.tell(config, value)
+        told = time.process_time() - start
         best = min(best, value)
-        regrets.append(max(best - problem.optimum, REGRET_FLOOR))
-    ask_seconds = {n: timings[n - 1] for n in TIMED_AT if n - 1 in timings}
-    return Run(problem_name, searcher_name, seed, tuple(regrets), ask_seconds)
+        trajectory.append(best)
+    ask_seconds = {n: float(np.mean(cpu[n - TIMED_WINDOW:n]))
+                   for n in TIMED_AT if n <= problem.budget}
+    return Run(problem_name, searcher_name, seed, tuple(trajectory), ask_seconds)
 
 
-def summarise(runs: list[Run], problems: list[str], searchers: list[str]) -> str:
-    """Markdown tables: regret quantiles per checkpoint, mean ranks, suggestion times."""
-    lines = ["| problem | searcher | " + " | ".join(f"@{c}" for c in CHECKPOINTS) + " |",
-             "|---|---|" + "---|" * len(CHECKPOINTS)]
-    finals: dict[tuple[str, str], float] = {}
-    for problem in problems:
-        for searcher in searchers:
-            group = [r for r in runs if r.problem == problem and r.searcher == searcher]
-            cells = []
-            for c in CHECKPOINTS:
-                logs = [math.log10(r.regrets[c - 1]) for r in group if len(r.regrets) >= c]
-                if not logs:
-                    cells.append("")
-                    continue
-                q1, med, q3 = np.percentile(logs, [25, 50, 75])
-                cells.append(f"{med:.2f} [{q1:.2f}, {q3:.2f}]")
-            finals[(problem, searcher)] = float(np.median(
-                [math.log10(r.regrets[-1]) for r in group]))
-            lines.append(f"| {problem} | {searcher} | " + " | ".join(cells) + " |")
-    lines += ["", "| searcher | mean rank | ask s @50 | ask s @100 |", "|---|---|---|---|"]
-    ranks = {s: [] for s in searchers}
-    for problem in problems:
-        ordered = sorted(searchers, key=lambda s: finals[(problem, s)])
-        for rank, searcher in enumerate(ordered, start=1):
-            ranks[searcher].append(rank)
-    for searcher in searchers:
-        times = {n: [r.ask_seconds[n] for r in runs
-                     if r.searcher == searcher and n in r.ask_seconds] for n in TIMED_AT}
-        cells = [f"{np.mean(times[n]):.3f}" if times[n] else "" for n in TIMED_AT]
-        lines.append(f"| {searcher} | {np.mean(ranks[searcher]):.2f} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+def _tasks(problems: list[str], searchers: list[str], seeds: int | None,
+           done: set[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """Every problem x searcher x seed not already in ``done``, seed by seed.
+
+    Seed-major order means a run stopped early still has whole seeds for every problem.
+    """
+    tasks = [(p, s, seed) for p in problems for s in searchers
+             for seed in range(seeds if seeds is not None else PROBLEMS[p].seeds)]
+    return sorted((t for t in tasks if t not in done), key=lambda t: t[2])
 
 
 def main() -> None:
-    """Parse arguments, run every problem x searcher x seed, print (and write) the tables."""
+    """Parse arguments, run every problem x searcher x seed not yet in ``--raw``, report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--problems", default=",".join(PROBLEMS))
     parser.add_argument("--searchers", default=",".join(SEARCHERS))
-    parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--seeds", type=int, default=None,
+                        help="seeds per problem (default: each problem's own, 10 or 5)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--raw", default=None,
+                        help="JSON-lines file of finished runs: appended to, and runs already "
+                             "in it are not repeated")
     parser.add_argument("--out", default=None, help="also write the markdown tables here")
     args = parser.parse_args()
     problems, searchers = args.problems.split(","), args.searchers.split(",")
-    tasks = [(p, s, seed) for p in problems for s in searchers for seed in range(args.seeds)]
+    unknown = [s for s in searchers if s not in SEARCHERS]
+    if unknown:
+        parser.error(f"unknown searchers {unknown} (available here: {', '.join(SEARCHERS)})")
+    previous = load_runs(args.raw) if args.raw and os.path.exists(args.raw) else []
+    tasks = _tasks(problems, searchers, args.seeds, {r.key for r in previous})
+    runs = [r for r in previous if r.problem in problems and r.searcher in searchers]
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        runs = list(pool.map(run_one, *zip(*tasks, strict=True)))
+        futures = [pool.submit(run_one, *task) for task in tasks]
+        for future in as_completed(futures):
+            run = future.result()
+            runs.append(run)
+            if args.raw:
+                append_run(args.raw, run)
     report = summarise(runs, problems, searchers)
     print(report)
     if args.out:
