@@ -46,6 +46,7 @@ PENALISED_STATES = (TrialState.FAILED, TrialState.TIMEOUT)
 _THREADPOOLS = ThreadpoolController()
 N_CLIMB_FROM_BEST = 5
 RANDOM_FRACTION = 0.2
+MAX_GP_OBSERVATIONS_PER_FAMILY = 200
 
 
 class ProposalSource(StrEnum):
@@ -146,8 +147,13 @@ class ModelBasedSearcher(Searcher):
         worst = max(finite)
         used: list[TrialRecord] = [r for r, loss in zip(complete, losses, strict=True)
                                    if math.isfinite(loss)] + penalised
-        y = np.array([loss for loss in losses if math.isfinite(loss)] + [worst] * len(penalised))
-        return self.encoder.encode_many([r.config for r in used]), y
+        used_losses = [loss for loss in losses if math.isfinite(loss)] + [worst] * len(penalised)
+        kept = capped_per_family(used, used_losses, self.max_per_family)
+        y = np.array([used_losses[i] for i in kept])
+        return self.encoder.encode_many([used[i].config for i in kept]), y
+
+    # The most observations of one algorithm family the surrogate is fitted on (None: all).
+    max_per_family: int | None = None
 
     def _random_unseen(self, rng: np.random.Generator, seen: set[Configuration]) -> Configuration:
         config = self.space.sample(rng)
@@ -156,6 +162,28 @@ class ModelBasedSearcher(Searcher):
                 break
             config = self.space.sample(rng)
         return config
+
+
+def capped_per_family(records: list[TrialRecord], losses: list[float],
+                      cap: int | None) -> list[int]:
+    """Indices of the observations a surrogate is fitted on, in their order: all of them, or for
+    each algorithm family with more than ``cap``, its ``cap // 2`` lowest losses and then its
+    most recent others up to ``cap`` (by trial number; a deterministic choice, so a rebuilt
+    searcher proposes the same)."""
+    if cap is None:
+        return list(range(len(records)))
+    families: dict[str, list[int]] = {}
+    for index, record in enumerate(records):
+        families.setdefault(record.config.algorithm, []).append(index)
+    kept: set[int] = set()
+    for indices in families.values():
+        if len(indices) <= cap:
+            kept.update(indices)
+            continue
+        best = sorted(indices, key=lambda i: (losses[i], records[i].number))[:cap // 2]
+        recent = sorted(set(indices) - set(best), key=lambda i: records[i].number)
+        kept.update(best, recent[len(recent) - (cap - len(best)):])
+    return sorted(kept)
 
 
 class BayesianSearcher(ModelBasedSearcher):
@@ -183,6 +211,10 @@ class BayesianSearcher(ModelBasedSearcher):
                            RANDOM_FRACTION if kind is SurrogateKind.RF or conditional else 0.0)
         super().__init__(space, seed, minimize, **options)
         self.surrogate_kind = kind
+        if kind is SurrogateKind.GP:
+            # A GP's fit grows with the cube of its observations (11 s an ask at 1,000 of one
+            # family, 79 s at 2,000): long searches keep its best and most recent ones.
+            self.max_per_family = MAX_GP_OBSERVATIONS_PER_FAMILY
         self.acquisition_kind = AcquisitionKind(acquisition or self.default_acquisition)
         self.maximizer = maximizer or MaximizerSettings()
 
