@@ -29,17 +29,18 @@ EVENT_FIELD = b"event"
 def experiment_stream(experiment_id: int) -> str:
     """The Redis Stream key of one experiment's events.
 
-    Keyed by the database too: installations (or test runs) that share a Redis but not a
+    Keyed by the database's name too: installations (or test runs) that share a Redis but not a
     database number their experiments independently, and must not read each other's events.
+    Only the name: a worker on another machine reaches the same database under another host
+    name, and must still write where the web process reads.
     """
     return f"daria:{_database_key()}:experiment:{experiment_id}:events"
 
 
 def _database_key() -> str:
     """A short, stable name of the database this process uses."""
-    database = connections[DEFAULT_DB_ALIAS].settings_dict
-    where = f"{database['ENGINE']}|{database.get('HOST')}|{database.get('PORT')}|{database['NAME']}"
-    return hashlib.sha256(where.encode()).hexdigest()[:12]
+    name = str(connections[DEFAULT_DB_ALIAS].settings_dict["NAME"])
+    return hashlib.sha256(name.encode()).hexdigest()[:12]
 
 
 def encode_event(event: str, data: dict[str, Any], seq: int) -> str:

@@ -6,7 +6,7 @@ import math
 import pytest
 import redis
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 
 from automl_core import TrialRecord, TrialState
@@ -128,3 +128,15 @@ def test_the_final_model_stage_is_announced_as_a_status_after_commit(
     assert event["data"]["finalizing"] is True
     replay = events_after(experiment.pk, 0)
     assert [(e.seq, e.name, e.data["finalizing"]) for e in replay.events] == [(1, "status", True)]
+
+
+def test_the_stream_key_names_the_database_but_not_the_host_it_is_reached_by() -> None:
+    key = experiment_stream(7)
+    host, name = connection.settings_dict["HOST"], connection.settings_dict["NAME"]
+    try:
+        connection.settings_dict["HOST"] = "db.example.internal"  # a worker on another machine
+        assert experiment_stream(7) == key
+        connection.settings_dict["NAME"] = "another_installation"
+        assert experiment_stream(7) != key
+    finally:
+        connection.settings_dict["HOST"], connection.settings_dict["NAME"] = host, name
