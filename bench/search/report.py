@@ -213,10 +213,14 @@ def main() -> None:
                 else [p for p in PROBLEMS if any(r.problem == p for r in runs)])
     searchers = (args.searchers.split(",") if args.searchers
                  else list(dict.fromkeys(r.searcher for r in runs)))
-    report = summarise(runs, problems, searchers)
+    publish(summarise(runs, problems, searchers), args.out)
+
+
+def publish(report: str, out: str | None) -> None:
+    """Print the report, and write it to ``out`` when given."""
     print(report)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as handle:
+    if out:
+        with open(out, "w", encoding="utf-8") as handle:
             handle.write(report + "\n")
 
 

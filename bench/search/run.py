@@ -51,7 +51,14 @@ from automl_core.search.space import CashSpace, Configuration  # noqa: E402
 from automl_core.search.trial import TrialRecord, TrialState  # noqa: E402
 from bench.search.peers import PEERS, Agent  # noqa: E402
 from bench.search.problems import PROBLEMS, Problem  # noqa: E402
-from bench.search.report import TIMED_AT, Run, append_run, load_runs, summarise  # noqa: E402
+from bench.search.report import (  # noqa: E402
+    TIMED_AT,
+    Run,
+    append_run,
+    load_runs,
+    publish,
+    summarise,
+)
 
 TIMED_WINDOW = 10
 
@@ -164,11 +171,7 @@ def main() -> None:
             runs.append(run)
             if args.raw:
                 append_run(args.raw, run)
-    report = summarise(runs, problems, searchers)
-    print(report)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as handle:
-            handle.write(report + "\n")
+    publish(summarise(runs, problems, searchers), args.out)
 
 
 if __name__ == "__main__":

@@ -27,17 +27,22 @@ def is_estimated(experiment: Experiment) -> bool:
     return experiment.status == Experiment.Status.RUNNING and experiment.started_at is not None
 
 
-def expected_finish(experiment: Experiment, trials: Sequence[Trial]) -> datetime | None:
+def expected_finish(experiment: Experiment) -> datetime | None:
     """When the running experiment is expected to finish (the budget's end unless its plan ends
-    sooner); None when it has no ETA (see :func:`is_estimated`)."""
+    sooner); None when it has no ETA (see :func:`is_estimated`). Reads the trials only for a
+    search with a fixed plan: the experiment is read often while it runs."""
     if not is_estimated(experiment):
         return None
     now = timezone.now()
     budget_end = now + timedelta(seconds=max(seconds_left(experiment), 0.0))
+    if experiment.finalizing or not _has_plan(experiment):
+        return budget_end
+    trials = list(experiment.trials.only("number", "state", "algorithm", "params",
+                                         "fit_time_s", "predict_time_s"))
     planned_left = _planned_trials_left(experiment, trials)
     durations = [t.fit_time_s + t.predict_time_s for t in trials
                  if t.state == str(TrialState.COMPLETE) and t.fit_time_s is not None]
-    if planned_left is None or not durations or experiment.finalizing:
+    if not durations:
         return budget_end
     typical_s = statistics.median(durations)
     rounds = math.ceil(planned_left / max(experiment.parallelism, 1))
@@ -45,13 +50,16 @@ def expected_finish(experiment: Experiment, trials: Sequence[Trial]) -> datetime
     return min(plan_end, budget_end)
 
 
-def _planned_trials_left(experiment: Experiment, trials: Sequence[Trial]) -> int | None:
-    """Trials of a fixed plan that have not finished; None for a search without one."""
+def _has_plan(experiment: Experiment) -> bool:
+    """Whether the search runs a fixed list of trials (a replay or a manual search)."""
+    return replay.is_replay(experiment) or manual.is_manual(experiment)
+
+
+def _planned_trials_left(experiment: Experiment, trials: Sequence[Trial]) -> int:
+    """Trials of the fixed plan that have not finished (queued, running or not yet queued)."""
     unfinished = sum(1 for t in trials if t.is_pending)
     if replay.is_replay(experiment):
         return max(len(experiment.replay_plan) - len(trials), 0) + unfinished
-    if manual.is_manual(experiment):
-        not_queued = len(manual.next_configurations(
-            experiment, trials, len(experiment.initial_configurations)))
-        return not_queued + unfinished
-    return None
+    not_queued = len(manual.next_configurations(
+        experiment, trials, len(experiment.initial_configurations)))
+    return not_queued + unfinished

@@ -141,9 +141,7 @@ class ExperimentSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_expected_finish_at(self, experiment: Experiment) -> str | None:
         """When a running search is expected to finish (see eta.py); null otherwise."""
-        if not eta.is_estimated(experiment):
-            return None  # no query for the trials of an experiment that is not running
-        finish = eta.expected_finish(experiment, list(experiment.trials.all()))
+        finish = eta.expected_finish(experiment)
         return None if finish is None else serializers.DateTimeField().to_representation(finish)
 
     def get_error(self, experiment: Experiment) -> str:

@@ -20,6 +20,7 @@ from automl_core.search.space import (
     IntParam,
 )
 from automl_core.search.trial import TrialRecord, TrialState
+from tests.automl_core.search.searcher_loop import run as run_loop
 from tests.automl_core.search.space_strategies import cash_spaces, families
 
 SPACE = CashSpace({
@@ -44,14 +45,8 @@ def loss(config):
 
 
 def run(searcher, n_trials, start=0, objective=loss):
-    records = []
-    for number in range(start, start + n_trials):
-        (config,) = searcher.ask()
-        record = TrialRecord(number, TrialState.COMPLETE, config.algorithm, config.params,
-                             objective(config))
-        searcher.tell(record)
-        records.append(record)
-    return records
+    """The shared ask/tell loop, with this module's loss by default."""
+    return run_loop(searcher, objective, n_trials, start)
 
 
 def test_a_rebuilt_searcher_proposes_the_same_next_configurations():
