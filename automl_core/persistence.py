@@ -1,11 +1,13 @@
-"""Saving and loading fitted models with skops: an explicit list of trusted types, never pickle."""
+"""Saving and loading fitted models with skops: an explicit list of trusted types, never pickle.
+
+skops is imported when a model is saved or loaded, not with the engine: it pulls in about 15 MB
+(scikit-learn's test utilities among them) that a search never needs.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-
-import skops.io as sio
 
 from automl_core.exceptions import AutoMLError
 
@@ -75,11 +77,15 @@ TRUSTED_TYPES: tuple[str, ...] = (
 
 def save_state(state: dict[str, Any], path: str | Path) -> None:
     """Write ``state`` to ``path`` in the skops format."""
+    import skops.io as sio  # see the module docstring
+
     sio.dump(state, Path(path))
 
 
 def load_state(path: str | Path) -> dict[str, Any]:
     """Read a state written by :func:`save_state`, refusing any type not in the trusted list."""
+    import skops.io as sio  # see the module docstring
+
     path = Path(path)
     untrusted = sorted(set(sio.get_untrusted_types(file=path)) - set(TRUSTED_TYPES))
     if untrusted:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -112,7 +113,9 @@ def evaluate(config: Configuration, data: PreparedData, metric: Metric, seed: in
     fold_scores: list[float] = []
     fold_rounds: list[Rounds | None] = []
     fit_time = predict_time = 0.0
+    model: Any = None
     for index, (train, valid) in enumerate(data.folds):
+        model = None  # free the last fold's model first: two large forests at once doubled the peak
         if deadline is not None and fold_scores:
             per_fold = (fit_time + predict_time) / len(fold_scores)
             if time.monotonic() + per_fold > deadline:

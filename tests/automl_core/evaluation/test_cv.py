@@ -1,4 +1,6 @@
+import dataclasses
 import time
+import weakref
 
 import numpy as np
 import pandas as pd
@@ -9,6 +11,7 @@ from automl_core.data.task import Task
 from automl_core.evaluation.cv import PreparedData, evaluate
 from automl_core.evaluation.metrics import get_metric, metrics_for
 from automl_core.pipelines.preprocessing import Encoding
+from automl_core.pipelines.registry import FAMILIES
 from automl_core.search.space import Configuration
 
 RNG = np.random.default_rng(0)
@@ -79,3 +82,20 @@ def test_a_regression_evaluation_reports_the_regression_metrics():
     assert set(result.metrics) == {"rmse", "mae", "r2"}
     assert result.metrics["rmse"] == result.score
     assert result.metrics["r2"] > 0.5
+
+
+def test_only_one_fold_model_is_alive_at_a_time(monkeypatch):
+    """The previous fold's model is released before the next is fitted (a forest can be large)."""
+    knn = FAMILIES["knn"]
+    alive: weakref.WeakSet = weakref.WeakSet()
+    alive_at_fit: list[int] = []
+
+    def fit(estimator, X, y, context):  # noqa: N803
+        alive_at_fit.append(len(alive))
+        model = knn.fit(estimator, X, y, context)
+        alive.add(model)
+        return model
+
+    monkeypatch.setitem(FAMILIES, "knn", dataclasses.replace(knn, fit=fit))
+    evaluate(KNN, _encoded_data(), get_metric(None, Task.BINARY), seed=0)
+    assert alive_at_fit == [0, 0, 0]

@@ -62,3 +62,36 @@ def test_boosting_fits_exactly_the_given_rounds_on_every_row(name):
     model = family.fit(family.build(config, context), X, Y[Task.REGRESSION], context)
     grown = model.n_iter_ if name == "hist_gradient_boosting" else model.booster_.num_trees()
     assert grown == 70  # no early stopping cut it short, and no rows were held out for it
+
+
+@pytest.mark.parametrize(("name", "task"), [("random_forest", Task.REGRESSION),
+                                            ("extra_trees", Task.MULTICLASS)])
+def test_a_forest_stays_within_its_memory_budget(name, task, monkeypatch):
+    from automl_core.pipelines.estimators import forests
+
+    monkeypatch.setattr(forests, "FOREST_BYTES", 2**20)  # 1 MiB: leaf-1 trees would need ~4x
+    family = FAMILIES[name]
+    rng = np.random.default_rng(2)
+    features = rng.normal(size=(2000, 5))
+    target = features[:, 0] + rng.normal(size=2000)
+    if task.is_classification:
+        target = np.digitize(target, [-0.5, 0.5])
+    n_classes = 3 if task.is_classification else 0
+    context = FitContext(task, n_classes, seed=0)
+    params = {**family.portfolio(task)[0], "n_estimators": 100, "min_samples_leaf": 1}
+    model = family.fit(family.build(params, context), features, target, context)
+    node_bytes = forests.NODE_BYTES + 8 * max(1, n_classes)
+    nodes = sum(tree.tree_.node_count for tree in model.estimators_)
+    assert len(model.estimators_) == 100
+    assert nodes * node_bytes <= forests.FOREST_BYTES
+    unbounded = FAMILIES[name].build(params, FitContext(task, n_classes, seed=0))
+    unbounded.set_params(max_leaf_nodes=None, n_estimators=5).fit(features, target)
+    assert sum(t.tree_.node_count for t in unbounded.estimators_) * 20 > nodes  # it did bind
+
+
+def test_max_leaves_shrinks_with_more_trees_and_classes():
+    from automl_core.pipelines.estimators.forests import FOREST_BYTES, max_leaves
+
+    assert max_leaves(100, 0) > max_leaves(300, 0) > max_leaves(300, 10)
+    assert (2 * max_leaves(300, 0) - 1) * 300 * 72 <= FOREST_BYTES
+    assert max_leaves(10**9, 2) == 2
