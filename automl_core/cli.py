@@ -15,7 +15,7 @@ import time
 import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from tqdm import tqdm
@@ -56,7 +56,7 @@ class ProgressBar:
     def on_trial_end(self, record: TrialRecord) -> None:
         """Advance the bar to the elapsed time and show the trial count."""
         self.trials += 1
-        elapsed = min(time.monotonic() - self.started, float(self.bar.total))
+        elapsed = min(time.monotonic() - self.started, float(cast(float, self.bar.total)))
         self.bar.update(elapsed - self.bar.n)
         self.bar.set_postfix_str(f"trials={self.trials} last={record.algorithm}")
 
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> str:
                f"{len(automl.ensemble_)} model(s), {len(output)} predictions -> {args.output}")
     if args.searcher == SearcherKind.GRID:
         n_rows = int(train[args.target].notna().sum())  # the rows fit learned from
-        summary += "\n" + grid_note(automl.task, n_rows, args.algorithms, trials)
+        summary += "\n" + grid_note(cast(Task, automl.task), n_rows, args.algorithms, trials)
     return summary
 
 

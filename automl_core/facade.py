@@ -13,7 +13,7 @@ import math
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -159,7 +159,8 @@ class AutoML:
         # The best single trial first: if time runs out, the ensemble still contains it.
         order = sorted(selection.weights,
                        key=lambda n: (n != best.number, -selection.weights[n]))
-        members, weights = [], []
+        members: list[FittedPipeline] = []
+        weights: list[float] = []
         for number in order:
             record = self.store.get(number)
             if members and time.monotonic() + _refit_estimate(record, data) > deadline:
@@ -280,7 +281,7 @@ class AutoML:
         """Labels (classification) or values (regression), in input row order."""
         raw = self._raw(frame)
         if self._task().is_classification:
-            return np.asarray(self.classes_, dtype=object)[np.argmax(raw, axis=1)]
+            return cast(np.ndarray, np.asarray(self.classes_, dtype=object)[np.argmax(raw, axis=1)])
         return raw
 
     def _raw(self, frame: pd.DataFrame) -> np.ndarray:
@@ -289,7 +290,7 @@ class AutoML:
         return self._model().predict_raw(aligned)
 
     def _model(self) -> EnsembleModel:
-        model = getattr(self, "model_", None)
+        model: EnsembleModel | None = getattr(self, "model_", None)
         if model is None:
             raise NotFittedError("not_fitted", "The model is not fitted: call fit first.")
         return model

@@ -15,6 +15,7 @@ stage() { printf '== %s (at %dm%02ds)\n' "$1" $((SECONDS / 60)) $((SECONDS % 60)
 
 stage "lint"
 $BIN/ruff check .
+$BIN/mypy
 $BIN/lint-imports
 
 stage "secrets scan (new findings against .secrets.baseline)"

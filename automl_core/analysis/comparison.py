@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, SupportsFloat
 
 import numpy as np
 
@@ -44,7 +45,8 @@ def parameter_rows(selections: Sequence[Selection]) -> list[dict[str, object]]:
     """Per parameter (algorithm first): each selection's value as text (None when it has no
     such parameter) and whether the values differ."""
     names = sorted({name for s in selections for name in s.params})
-    rows = [{"name": "algorithm", "values": [s.algorithm for s in selections]}]
+    rows: list[dict[str, Any]] = [
+        {"name": "algorithm", "values": [s.algorithm for s in selections]}]
     rows += [{"name": name, "values": [_shown(s.params.get(name)) for s in selections]}
              for name in names]
     for row in rows:
@@ -55,7 +57,7 @@ def parameter_rows(selections: Sequence[Selection]) -> list[dict[str, object]]:
 def metric_rows(selections: Sequence[Selection]) -> list[dict[str, object]]:
     """Per metric any selection has: values, deltas from the first selection (None where either
     is missing) and whether each value is better than the first's in the metric's direction."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for name in MetricName:
         values = [s.metrics.get(name.value) for s in selections]
         if all(v is None for v in values):
@@ -203,5 +205,5 @@ def residual_chart(series: Sequence[tuple[str, np.ndarray, np.ndarray]],
     return chart(figure, [text.selection, text.q1, text.median, text.q3], rows)
 
 
-def _float(value: object) -> float | None:
+def _float(value: SupportsFloat | None) -> float | None:
     return None if value is None else float(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 
@@ -47,7 +48,7 @@ def optimization_history(trials: Sequence[TrialRecord], greater_is_better: bool,
     import plotly.graph_objects as go
 
     done = completed(trials)
-    scores = [float(t.score) for t in done]
+    scores = [float(cast(float, t.score)) for t in done]  # completed: has a score
     running = best_so_far(scores, greater_is_better)
     improvements = [i for i in range(len(running)) if i == 0 or running[i] != running[i - 1]]
     shown = [done[i] for i in _thinned(len(done), improvements)]
@@ -74,7 +75,7 @@ def optimization_history(trials: Sequence[TrialRecord], greater_is_better: bool,
 def _axis_values(values: list[object]) -> tuple[list[float], dict[str, object]]:
     """Values as numbers for an axis: numbers stay, categories become codes with their labels."""
     if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
-        return [float(v) for v in values], {}
+        return [float(cast(float, v)) for v in values], {}
     labels = sorted({repr(v) if not isinstance(v, str) else v for v in values})
     codes = {label: i for i, label in enumerate(labels)}
     as_codes = [float(codes[v if isinstance(v, str) else repr(v)]) for v in values]
@@ -96,7 +97,7 @@ def parallel_coordinates(trials: Sequence[TrialRecord], algorithm: str,
         raw = [t.params.get(name) for t in done]
         values, ticks = _axis_values(["–" if v is None else v for v in raw])
         dimensions.append({"label": literal(name), "values": values, **ticks})
-    scores = [float(t.score) for t in done]
+    scores = [float(cast(float, t.score)) for t in done]  # completed: has a score
     dimensions.append({"label": literal(text.score), "values": scores})
     figure = go.Figure(go.Parcoords(
         dimensions=dimensions,
@@ -124,7 +125,7 @@ def slice_plot(trials: Sequence[TrialRecord], algorithm: str, param: str,
     ))
     x_axis: dict[str, object] = {"title": {"text": literal(param)}}
     if numeric:
-        x_axis["type"] = _numeric_axis_type([float(v) for v in values])
+        x_axis["type"] = _numeric_axis_type([float(cast(float, v)) for v in values])
     else:
         x_axis["type"] = "category"
     figure.update_layout(**base_layout(param, text.score))
@@ -152,7 +153,7 @@ def algorithm_summary(trials: Sequence[TrialRecord], greater_is_better: bool,
     rows = []
     for index, algorithm in enumerate(algorithms(trials)):
         tried = [t for t in trials if t.algorithm == algorithm]
-        scores = [float(t.score) for t in completed(tried)]
+        scores = [float(cast(float, t.score)) for t in completed(tried)]  # completed: has a score
         fit_times = [t.fit_time_s for t in tried if math.isfinite(t.fit_time_s)]
         rows.append([algorithm, len(tried), len(scores), pick(scores) if scores else None,
                      statistics.median(scores) if scores else None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -75,7 +76,7 @@ def hyperparameter_importance(trials: Sequence[TrialRecord], algorithm: str,
         done = [done[i] for i in sorted(rng.choice(len(done), MAX_TRIALS, replace=False))]
     names = varying_params(done)
     features = _encode(done, names)
-    scores = np.asarray([float(t.score) for t in done])
+    scores = np.asarray([float(cast(float, t.score)) for t in done])  # completed: has a score
     forest = RandomForestRegressor(n_estimators=100, min_samples_leaf=2, random_state=seed)
     forest.fit(features, scores)
     result = permutation_importance(forest, features, scores, n_repeats=N_REPEATS,

@@ -8,6 +8,7 @@ feature that does it almost perfectly on its own is probably a copy of the answe
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -51,14 +52,14 @@ def _imbalance(y: pd.Series) -> DataWarning | None:
     return DataWarning(
         "class_imbalance", f"The classes of the target are imbalanced: '{smallest}' is only "
         f"{percent}% of the rows. Accuracy can look good while that class is always missed; "
-        "judge the model by ROC AUC or balanced accuracy.", (y.name,) if y.name else (),
+        "judge the model by ROC AUC or balanced accuracy.", (cast(str, y.name),) if y.name else (),
         {"class": smallest, "percent": percent})
 
 
 def _leakage(frame: pd.DataFrame, target: str, kinds: Mapping[str, ColumnKind | str] | None,
              classification: bool, seed: int) -> DataWarning | None:
     sample = frame.sample(min(len(frame), SAMPLE_ROWS), random_state=seed)
-    kinds = {**infer_kinds(sample), **{k: ColumnKind(v) for k, v in (kinds or {}).items()}}
+    known = {**infer_kinds(sample), **{k: ColumnKind(v) for k, v in (kinds or {}).items()}}
     y_raw = sample[target]
     if classification:
         y = pd.factorize(y_raw.astype(str))[0]
@@ -72,8 +73,8 @@ def _leakage(frame: pd.DataFrame, target: str, kinds: Mapping[str, ColumnKind | 
         sample, y = sample[keep], y[keep]
         splitter = KFold(2, shuffle=True, random_state=seed)
     folds = list(splitter.split(np.zeros(len(y)), y if classification else None))
-    features = [c for c in sample.columns if c != target and kinds.get(str(c)) not in _SKIPPED]
-    scores = {str(name): _single_feature_score(sample[name], kinds.get(str(name)), y, folds,
+    features = [c for c in sample.columns if c != target and known.get(str(c)) not in _SKIPPED]
+    scores = {str(name): _single_feature_score(sample[name], known.get(str(name)), y, folds,
                                                classification)
               for name in features[:MAX_FEATURES]}
     leaks = {name: round(score, 3) for name, score in scores.items() if score >= LEAK_SCORE}

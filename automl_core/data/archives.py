@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, cast
 
 from automl_core.exceptions import DataError
 
@@ -39,9 +39,10 @@ def gunzip_to_temp(stream: BinaryIO, limit: int) -> Iterator[Path]:
     """Yield a temporary file holding the gzip stream's content (all members); removed after."""
     start = stream.tell()
 
-    def opened() -> gzip.GzipFile:
+    def opened() -> IO[bytes]:
         stream.seek(start)
-        return gzip.GzipFile(fileobj=stream)
+        # A GzipFile reads and closes like any binary file; it only does not declare IO[bytes].
+        return cast(IO[bytes], gzip.GzipFile(fileobj=stream))
 
     with _temp_path() as out:
         try:

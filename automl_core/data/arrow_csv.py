@@ -12,7 +12,9 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
-from pandas._libs.parsers import STR_NA_VALUES  # the texts pandas reads as missing by default
+
+# The texts pandas reads as missing by default (a private module, which pandas-stubs omits).
+from pandas._libs.parsers import STR_NA_VALUES  # type: ignore[import-not-found]
 
 from automl_core.data.text_source import TextSource
 
@@ -46,7 +48,7 @@ def arrow_frame(text: TextSource, delimiter: str, names: list[str], header: bool
         return None  # pandas would shift columns into the index or refuse: leave it to pandas
     table = _pandas_types(table)
     # The table's only reference is dropped while converting: each column is freed once copied.
-    frame = table.to_pandas(self_destruct=True)
+    frame: pd.DataFrame = table.to_pandas(self_destruct=True)
     del table
     pa.default_memory_pool().release_unused()
     _join_text_chunks(frame)
@@ -71,8 +73,10 @@ def _join_text_chunks(frame: pd.DataFrame) -> None:
         if isinstance(pieces, pa.ChunkedArray) and pieces.num_chunks > 1:
             joined = pa.chunked_array([pieces.combine_chunks()])
             del pieces, column  # so that the old pieces are freed as soon as they are replaced
-            frame.isetitem(position, pd.Series(pd.arrays.ArrowStringArray(joined, dtype=dtype),
-                                               index=frame.index, copy=False))
+            # pandas-stubs lag pandas 3 here: ArrowStringArray takes a dtype, isetitem a Series.
+            frame.isetitem(position, pd.Series(  # type: ignore[arg-type]
+                pd.arrays.ArrowStringArray(joined, dtype=dtype),  # type: ignore[call-arg]
+                index=frame.index, copy=False))
 
 
 def null_values(missing_values: tuple[str, ...]) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 MISSING_COLOR = "#9aa5b1"
 BAR_COLOR = "#3b6fb6"
@@ -42,7 +42,7 @@ def column_chart(name: str, summary: Mapping[str, Any]) -> dict[str, Any]:
         xaxis={"title": {"text": literal(name)}, "type": x_type},
         yaxis={"title": {"text": "rows"}}, showlegend=False,
     )
-    return json.loads(figure.to_json())
+    return cast(dict[str, Any], json.loads(figure.to_json()))
 
 
 def _bar_positions(edges: list[Any], kind: str) -> list[Any]:

@@ -63,7 +63,7 @@ def profile_frame(
 
     ``with_stats`` adds each column's statistics and chart data (``ColumnProfile.stats``).
     """
-    overrides = {k: ColumnKind(v) for k, v in (overrides or {}).items()}
+    corrected = {k: ColumnKind(v) for k, v in (overrides or {}).items()}
     columns, placeholders = [], {}
     for name in frame.columns:
         series = frame[name]
@@ -72,7 +72,7 @@ def profile_frame(
         ordered = sorted_numbers(series)
         distinct = _distinct(series, counts, ordered)
         inferred = infer_kind(series, distinct)
-        kind = overrides.get(str(name)) or inferred
+        kind = corrected.get(str(name)) or inferred
         columns.append(ColumnProfile(
             name=str(name), kind=kind,
             missing=int(series.isna().sum()), unique=distinct,

@@ -81,8 +81,8 @@ def sniff_head(head: bytes) -> FileFormat:
     if _BZIP2.match(head):
         raise unsupported("bzip2", "a bzip2 archive")
     if match := _RIFF.match(head):
-        kind = {b"WEBP": "a WebP image", b"WAVE": "a WAV sound", b"AVI ": "an AVI video"}
-        raise unsupported(match.group(1).decode().strip().lower(), kind[match.group(1)])
+        named = {b"WEBP": "a WebP image", b"WAVE": "a WAV sound", b"AVI ": "an AVI video"}
+        raise unsupported(match.group(1).decode().strip().lower(), named[match.group(1)])
     return FileFormat.TEXT
 
 

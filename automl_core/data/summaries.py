@@ -6,7 +6,7 @@ Everything returned is plain JSON (no NaN, no numpy types), so the web app can s
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -47,7 +47,7 @@ def _finite_numbers(series: pd.Series) -> np.ndarray:
     """The column's numbers as float64 in row order, without missing values and +-inf."""
     if isinstance(series.dtype, np.dtype) and series.dtype.kind in "iuf":
         values = series.to_numpy(dtype=float)  # no copy of a float column
-        return values[np.isfinite(values)]
+        return cast(np.ndarray, values[np.isfinite(values)])
     return to_numeric(series).dropna().to_numpy(dtype=float)
 
 
@@ -73,7 +73,9 @@ def _numeric(values: np.ndarray, ordered: np.ndarray) -> dict[str, Any]:
 def _datetimes(dates: pd.Series) -> dict[str, Any]:
     stamps = dates.astype("int64").to_numpy()
     counts, edges = np.histogram(stamps, bins=HISTOGRAM_BINS)
-    as_text = pd.to_datetime(edges.astype("int64"), unit=str(np.datetime_data(dates.dtype)[0]))
+    dtype = cast("np.dtype[np.datetime64]", dates.dtype)  # datetime64[unit], tz-naive
+    unit = cast(Literal["s", "ms", "us", "ns"], str(np.datetime_data(dtype)[0]))
+    as_text = pd.to_datetime(edges.astype("int64"), unit=unit)
     return {
         "type": "datetime",
         "min": str(dates.min()), "max": str(dates.max()),

@@ -17,7 +17,7 @@ fills missing values in training (median, or "unknown category").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -94,7 +94,7 @@ def _missing_value_change(model: EnsembleModel, frame: pd.DataFrame, features: l
         raw = model.predict_raw(data)
         if target_columns is None:
             return raw
-        return raw[np.arange(len(data)), target_columns]
+        return cast(np.ndarray, raw[np.arange(len(data)), target_columns])
 
     base = output(frame)
     changes = np.zeros((len(frame), len(features)))
@@ -126,7 +126,8 @@ def top_contributions(model: Any, frame: pd.DataFrame, k: int = 3) -> TopContrib
         predicted = np.argmax(ensemble.predict_raw(aligned), axis=1) if classification \
             else None
         values = feature_contributions(member, aligned, features)
-        signed = _class_slice(member, values, predicted) if classification else values[:, 0, :]
+        signed = (_class_slice(member, values, cast(np.ndarray, predicted)) if classification
+                  else values[:, 0, :])
         method = SHAP_METHOD
     else:
         target_columns = None

@@ -66,7 +66,8 @@ def partial_dependence(model: Any, features: pd.DataFrame, feature: str,
     means = np.asarray(outputs, dtype=float)
     if classes:
         shown = [1] if len(classes) == 2 else list(range(min(len(classes), MAX_CLASSES)))
-        series = [(f"P({literal(classes[i])})", means[:, i] if len(means) else []) for i in shown]
+        series: list[tuple[str, np.ndarray | list[float]]] = [
+            (f"P({literal(classes[i])})", means[:, i] if len(means) else []) for i in shown]
         y_title = "mean predicted probability"
     else:
         series = [("prediction", means)]

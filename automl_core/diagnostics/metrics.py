@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from automl_core.diagnostics.oof import OutOfFold
 from automl_core.diagnostics.payload import Payload, number, payload
-from automl_core.evaluation.metrics import METRICS
+from automl_core.evaluation.metrics import METRICS, MetricName
 
 COLUMNS = ("metric", "value", "better")
 
@@ -21,7 +23,8 @@ def metrics_chart(oof: OutOfFold) -> Payload:
     The figure is a plotly table trace holding the same rows, so it can be drawn like any chart.
     """
     values = metric_values(oof)
-    rows = [[name, number(value), "higher" if METRICS[name].greater_is_better else "lower"]
+    rows = [[name, number(value),
+             "higher" if METRICS[cast(MetricName, name)].greater_is_better else "lower"]
             for name, value in values.items()]
     columns = [list(column) for column in zip(*rows, strict=True)] if rows else [[], [], []]
     figure_data = [{"type": "table", "header": {"values": list(COLUMNS)},

@@ -6,6 +6,8 @@ prediction, so the whole range stays visible); the table lists the same rows.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 
 from automl_core.diagnostics.oof import OutOfFold
@@ -30,10 +32,11 @@ def _need_regression(oof: OutOfFold) -> None:
 
 
 def _sample(oof: OutOfFold) -> np.ndarray:
-    order = np.argsort(oof.predictions, kind="stable")
+    order: np.ndarray = np.argsort(oof.predictions, kind="stable")
     if len(order) <= MAX_POINTS:
         return order
-    return order[np.unique(np.linspace(0, len(order) - 1, MAX_POINTS).round().astype(int))]
+    evenly = np.unique(np.linspace(0, len(order) - 1, MAX_POINTS).round().astype(int))
+    return cast(np.ndarray, order[evenly])
 
 
 def _points(x: np.ndarray, y: np.ndarray, name: str) -> dict[str, object]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import cast
 
 import numpy as np
 from sklearn import metrics as skm
@@ -52,7 +53,7 @@ class Metric:
 
 
 def _labels(proba: np.ndarray) -> np.ndarray:
-    return np.argmax(proba, axis=1)
+    return cast(np.ndarray, np.argmax(proba, axis=1))
 
 
 def _roc_auc(y: np.ndarray, proba: np.ndarray) -> float:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -96,4 +96,4 @@ def _new_categories(column: pd.Series, known: frozenset[str]) -> np.ndarray:
     text = column.astype("str").to_numpy(dtype=object)
     present = column.notna().to_numpy(dtype=bool)
     new = np.fromiter((value not in known for value in text), dtype=bool, count=len(text))
-    return present & new
+    return cast(np.ndarray, present & new)

@@ -103,7 +103,7 @@ def _splice(builder: GraphBuilder, converted: EstimatorGraph, prefix: str,
     builder.nodes += list(graph.node)
     builder.initializers += list(graph.initializer)
     if Task(member.task).is_classification:
-        probabilities = graph.output[1].name
+        probabilities: str = graph.output[1].name
         classes = converted.classes
         if classes == tuple(range(member.n_classes)):
             return probabilities

@@ -49,8 +49,8 @@ def classification_facts(y: np.ndarray, proba: np.ndarray,
     np.fill_diagonal(mistakes, 0)
     if mistakes.max() > 0:
         i, j = np.unravel_index(int(np.argmax(mistakes)), mistakes.shape)
-        return ClassificationFacts(int(matrix.sum()), right, matrix, str(classes[i]),
-                                   str(classes[j]), int(mistakes[i, j]))
+        return ClassificationFacts(int(matrix.sum()), right, matrix, str(classes[int(i)]),
+                                   str(classes[int(j)]), int(mistakes[i, j]))
     return ClassificationFacts(int(matrix.sum()), right, matrix, None, None, 0)
 
 

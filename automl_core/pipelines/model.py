@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -50,4 +50,4 @@ class EnsembleModel:
         total = sum(self.weights)
         outputs = [w / total * m.predict_raw(frame) for m, w in zip(self.members, self.weights,
                                                                     strict=True)]
-        return np.sum(outputs, axis=0)
+        return cast(np.ndarray, np.sum(outputs, axis=0))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -123,7 +123,8 @@ class TabularPreprocessor(TransformerMixin, BaseEstimator):  # type: ignore[misc
         if len(counts) <= self.max_onehot:
             self.categories_[name] = [str(v) for v in counts.index]
         else:
-            self.frequencies_[name] = (counts / counts.sum()).to_dict()
+            # The index holds the column's values as text.
+            self.frequencies_[name] = cast(dict[str, float], (counts / counts.sum()).to_dict())
 
     def _dense_block(self, X: pd.DataFrame) -> np.ndarray:  # noqa: N803
         columns = [to_numeric(X[name]).to_numpy() for name in self.numeric_]

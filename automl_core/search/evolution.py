@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import cast
 
 import numpy as np
 
@@ -167,7 +168,8 @@ def mutate_value(param: Param, value: JsonScalar, rng: np.random.Generator,
         return value
     low, high = _scaled(param, param.low), _scaled(param, param.high)
     step = float(rng.normal(0.0, scale))
-    unit = _reflect((_scaled(param, float(value)) - low) / (high - low) + step)
+    number = float(cast(float, value))  # a float or int parameter's value is a number
+    unit = _reflect((_scaled(param, number) - low) / (high - low) + step)
     moved = _unscaled(param, low + unit * (high - low))
     if isinstance(param, IntParam):
         new = int(min(max(round(moved), param.low), param.high))

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from scipy import stats
 
@@ -90,7 +90,8 @@ def _source_explanation(searcher: Searcher, config: Configuration, searcher_name
         return source_only(enqueued[config], searcher_name)
     proposal = searcher.explain(config) if isinstance(searcher, ModelBasedSearcher) else None
     if proposal is not None:
-        return _model_explanation(searcher, proposal, searcher_name)
+        # Only a model-based searcher explains a proposal.
+        return _model_explanation(cast(ModelBasedSearcher, searcher), proposal, searcher_name)
     promoted_from = _promoted_from(searcher.history, config)
     if promoted_from is not None:
         return source_only(ExplanationSource.PROMOTION, searcher_name,

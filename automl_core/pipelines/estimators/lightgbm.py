@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Any
+from typing import Any, cast
 
 import lightgbm as lgb
 import numpy as np
@@ -104,7 +104,9 @@ def fitted_rounds(estimator: lgb.LGBMModel, n_rows: int) -> Rounds | None:
 def _deadline_callback(deadline: float | None) -> Any:
     def stop_at_deadline(env: lgb.callback.CallbackEnv) -> None:
         if deadline is not None and env.iteration > 0 and time.monotonic() > deadline:
-            raise lgb.callback.EarlyStopException(env.iteration - 1, env.evaluation_result_list)
+            # After an iteration (when this runs) LightGBM always passes a list.
+            results = cast(list[lgb.EvalResult], env.evaluation_result_list)
+            raise lgb.callback.EarlyStopException(env.iteration - 1, results)
 
     stop_at_deadline.order = 40  # type: ignore[attr-defined] # after LightGBM's own callbacks
     return stop_at_deadline

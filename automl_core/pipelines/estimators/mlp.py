@@ -29,7 +29,7 @@ from __future__ import annotations
 import time
 import warnings
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -102,19 +102,19 @@ def hidden_layer_sizes(params: Params) -> tuple[int, ...]:
     return tuple(int(params[f"units_{k}"]) for k in range(1, depth + 1))  # type: ignore[arg-type]
 
 
-class DeadlineMLPClassifier(MLPClassifier):
+class DeadlineMLPClassifier(MLPClassifier):  # type: ignore[misc]  # sklearn has no types
     """An MLP classifier that ends training after the epoch in which the fit's deadline passed."""
 
     def _update_no_improvement_count(self, *args: Any) -> None:
-        super()._update_no_improvement_count(*args)  # type: ignore[misc]
+        super()._update_no_improvement_count(*args)
         _stop_at_deadline(self)
 
 
-class DeadlineMLPRegressor(MLPRegressor):
+class DeadlineMLPRegressor(MLPRegressor):  # type: ignore[misc]  # sklearn has no types
     """An MLP regressor that ends training after the epoch in which the fit's deadline passed."""
 
     def _update_no_improvement_count(self, *args: Any) -> None:
-        super()._update_no_improvement_count(*args)  # type: ignore[misc]
+        super()._update_no_improvement_count(*args)
         _stop_at_deadline(self)
 
 
@@ -129,7 +129,7 @@ class ClipToTrainingRange(TransformerMixin, BaseEstimator):  # type: ignore[misc
 
     def transform(self, X: np.ndarray) -> np.ndarray:  # noqa: N803
         """``X`` with each column clipped to its training range."""
-        return np.clip(X, self.low_, self.high_)
+        return cast(np.ndarray, np.clip(X, self.low_, self.high_))
 
 
 def network_of(estimator: Any) -> MLPClassifier | MLPRegressor:

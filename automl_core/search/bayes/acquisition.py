@@ -15,8 +15,9 @@ and the standard deviation, so the maximizer can chain them with a GP's input gr
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, cast
 
 import numpy as np
 from scipy.special import erfcx, log_ndtr
@@ -49,7 +50,7 @@ class Acquisition(Protocol):
 def log_h(z: np.ndarray) -> np.ndarray:
     """``log(phi(z) + z Phi(z))``, accurate for every ``z`` (EI = ``std * h(z)``)."""
     z = np.asarray(z, dtype=float)
-    out = np.empty_like(z)
+    out: np.ndarray = np.empty_like(z)
     upper = z > -1.0
     zu = z[upper]
     out[upper] = np.log(np.exp(-0.5 * zu * zu - _LOG_SQRT_2PI) + zu * np.exp(log_ndtr(zu)))
@@ -65,7 +66,8 @@ def log_h(z: np.ndarray) -> np.ndarray:
 
 def _log1mexp(x: np.ndarray) -> np.ndarray:
     """``log(1 - exp(x))`` for ``x < 0``, accurate near 0 and far below it."""
-    return np.where(x > -math.log(2.0), np.log(-np.expm1(x)), np.log1p(-np.exp(x)))
+    return cast(np.ndarray,
+                np.where(x > -math.log(2.0), np.log(-np.expm1(x)), np.log1p(-np.exp(x))))
 
 
 class LogExpectedImprovement:
@@ -76,7 +78,7 @@ class LogExpectedImprovement:
 
     def __call__(self, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
         """``log EI`` of each prediction."""
-        return log_h((self.incumbent - mean) / std) + np.log(std)
+        return cast(np.ndarray, log_h((self.incumbent - mean) / std) + np.log(std))
 
     def gradient(self, mean: np.ndarray, std: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``d log EI / d mean`` and ``d log EI / d std``."""
@@ -94,7 +96,7 @@ class LogProbabilityOfImprovement:
 
     def __call__(self, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
         """``log PI`` of each prediction."""
-        return log_ndtr((self.incumbent - self.xi - mean) / std)
+        return cast(np.ndarray, log_ndtr((self.incumbent - self.xi - mean) / std))
 
     def gradient(self, mean: np.ndarray, std: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``d log PI / d mean`` and ``d log PI / d std``."""
@@ -128,7 +130,7 @@ def ucb_beta(n_observations: int, dimension: int, delta: float = 0.1,
 def make_acquisition(kind: AcquisitionKind, incumbent: float, n_observations: int,
                      dimension: int) -> Acquisition:
     """Build the acquisition ``kind`` for the current state of the search."""
-    factories = {
+    factories: dict[AcquisitionKind, Callable[[], Acquisition]] = {
         AcquisitionKind.EI: lambda: LogExpectedImprovement(incumbent),
         AcquisitionKind.PI: lambda: LogProbabilityOfImprovement(incumbent),
         AcquisitionKind.UCB: lambda: LowerConfidenceBound(ucb_beta(n_observations, dimension)),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -118,7 +119,7 @@ class SpaceEncoder:
         condition, the parent column is active and holds one of the condition's values.
         """
         families = np.clip(np.rint(X[:, :1]), 0, len(self.algorithms) - 1)
-        mask = self.family[None, :] == families
+        mask: np.ndarray = self.family[None, :] == families
         mask[:, 0] = True
         for child, parent, allowed in self._conditions:
             holds = np.isclose(X[:, parent][:, None], allowed[None, :], rtol=0.0, atol=1e-9)
@@ -214,7 +215,7 @@ def _value_to_unit(param: FloatParam | IntParam, v: np.ndarray) -> np.ndarray:
     if hi == lo:
         return np.full_like(v, 0.5)
     if param.log:
-        return (np.log(v) - math.log(lo)) / (math.log(hi) - math.log(lo))
+        return cast(np.ndarray, (np.log(v) - math.log(lo)) / (math.log(hi) - math.log(lo)))
     return (v - lo) / (hi - lo)
 
 

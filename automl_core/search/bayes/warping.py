@@ -10,6 +10,7 @@ the best, and it is invertible, so predictions can be reported in loss units.
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
 from scipy.optimize import fminbound
@@ -48,7 +49,7 @@ class OutputWarp:
 
     def inverse_std(self, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
         """A standard deviation in loss units: half the width of the mapped ``mean +- std``."""
-        return 0.5 * np.abs(self.inverse(mean + std) - self.inverse(mean - std))
+        return cast(np.ndarray, 0.5 * np.abs(self.inverse(mean + std) - self.inverse(mean - std)))
 
 
 def yeojohnson_lambda(x: np.ndarray) -> float:

@@ -59,4 +59,5 @@ class Schedule:
     def bracket_size(self, bracket: int) -> int:
         """Configurations started in ``bracket`` per Hyperband iteration."""
         halvings = self.top - bracket
-        return math.ceil((self.top + 1) / (halvings + 1) * self.eta ** halvings)
+        growth: float = self.eta ** halvings
+        return math.ceil((self.top + 1) / (halvings + 1) * growth)

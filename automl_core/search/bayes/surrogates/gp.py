@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from scipy.linalg import LinAlgError, cho_solve, solve_triangular
@@ -207,7 +208,7 @@ def pair_squared_differences(Z: np.ndarray) -> np.ndarray:
     The pairs are in the condensed order of ``scipy.spatial.distance.squareform``.
     """
     first, second = np.triu_indices(len(Z), 1)
-    return (Z[first] - Z[second]) ** 2
+    return cast(np.ndarray, (Z[first] - Z[second]) ** 2)
 
 
 def _neg_log_posterior(theta: np.ndarray, sq_diffs: np.ndarray, y: np.ndarray,

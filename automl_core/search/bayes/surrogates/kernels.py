@@ -6,6 +6,8 @@ derivatives need no division by ``r``, so they stay finite when two points coinc
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 from scipy.linalg import LinAlgError, cholesky
 
@@ -20,12 +22,12 @@ def scaled_distances(A: np.ndarray, B: np.ndarray, lengthscales: np.ndarray) -> 
     """
     As, Bs = A / lengthscales, B / lengthscales
     sq = np.sum(As * As, axis=1)[:, None] + np.sum(Bs * Bs, axis=1)[None, :] - 2.0 * As @ Bs.T
-    return np.sqrt(np.maximum(sq, 0.0))
+    return cast(np.ndarray, np.sqrt(np.maximum(sq, 0.0)))
 
 
 def matern52(r: np.ndarray) -> np.ndarray:
     """The unit-amplitude Matern 5/2 correlation at distances ``r``."""
-    return (1.0 + SQRT5 * r + (5.0 / 3.0) * r * r) * np.exp(-SQRT5 * r)
+    return cast(np.ndarray, (1.0 + SQRT5 * r + (5.0 / 3.0) * r * r) * np.exp(-SQRT5 * r))
 
 
 def matern52_radial_factor(r: np.ndarray) -> np.ndarray:

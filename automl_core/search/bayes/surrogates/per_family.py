@@ -23,6 +23,7 @@ expected improvement is measured in units of each family's spread. A family with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -175,4 +176,4 @@ class PerFamilyPosterior:
 
 def family_of(X: np.ndarray) -> np.ndarray:
     """The algorithm family index of each encoded row."""
-    return np.rint(X[:, 0]).astype(int)
+    return cast(np.ndarray, np.rint(X[:, 0]).astype(int))

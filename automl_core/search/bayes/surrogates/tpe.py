@@ -17,6 +17,7 @@ a proper density over the candidate's own active parameters, for the good and ba
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import numpy as np
 from scipy.special import log_ndtr, logsumexp
@@ -93,7 +94,9 @@ class ParzenEstimator:
         s = self.sigma
         log_norm = np.log(np.maximum(np.exp(log_ndtr((1 - mu) / s)) - np.exp(log_ndtr(-mu / s)),
                                      1e-300))
-        return -0.5 * ((x - mu) / s) ** 2 - math.log(s * math.sqrt(2 * math.pi)) - log_norm
+        log_density: np.ndarray = (-0.5 * ((x - mu) / s) ** 2
+                                   - math.log(s * math.sqrt(2 * math.pi)) - log_norm)
+        return log_density
 
     def _sample_truncated_normal(self, mu: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         out = mu + self.sigma * rng.standard_normal(len(mu))
@@ -102,7 +105,7 @@ class ParzenEstimator:
             if not outside.any():
                 break
             out[outside] = mu[outside] + self.sigma * rng.standard_normal(int(outside.sum()))
-        return np.clip(out, 0.0, 1.0)
+        return cast(np.ndarray, np.clip(out, 0.0, 1.0))
 
     def _sample_categorical(self, centre: np.ndarray, j: int,
                             rng: np.random.Generator) -> np.ndarray:
@@ -138,7 +141,7 @@ class ParzenRatio:
 
     def __call__(self, X: np.ndarray) -> np.ndarray:
         """The log density ratio at each row (higher is more promising)."""
-        return self.good.log_density(X) - self.bad.log_density(X)
+        return cast(np.ndarray, self.good.log_density(X) - self.bad.log_density(X))
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """Candidates drawn from the good density."""
