@@ -6,7 +6,7 @@ Everything returned is plain JSON (no NaN, no numpy types), so the web app can s
 from __future__ import annotations
 
 import math
-from typing import Any, Literal, cast
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -73,9 +73,12 @@ def _numeric(values: np.ndarray, ordered: np.ndarray) -> dict[str, Any]:
 def _datetimes(dates: pd.Series) -> dict[str, Any]:
     stamps = dates.astype("int64").to_numpy()
     counts, edges = np.histogram(stamps, bins=HISTOGRAM_BINS)
-    dtype = cast("np.dtype[np.datetime64]", dates.dtype)  # datetime64[unit], tz-naive
-    unit = cast(Literal["s", "ms", "us", "ns"], str(np.datetime_data(dtype)[0]))
-    as_text = pd.to_datetime(edges.astype("int64"), unit=unit)
+    # Time-zone-aware dates (ISO texts with an offset) count from the epoch in UTC: the edges
+    # are read back in UTC and shown in the column's own zone.
+    zone = dates.dt.tz
+    as_text = pd.to_datetime(edges.astype("int64"), unit=dates.dt.unit, utc=zone is not None)
+    if zone is not None:
+        as_text = as_text.tz_convert(zone)
     return {
         "type": "datetime",
         "min": str(dates.min()), "max": str(dates.max()),

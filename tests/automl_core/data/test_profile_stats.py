@@ -85,3 +85,19 @@ def test_duplicated_rows_are_exact_matches_even_when_values_hash_alike() -> None
                           "b": [0.5, 0.5, 0.5, float("nan"), float("nan")]})
     assert count_duplicated_rows(frame) == int(frame.duplicated().sum()) == 2
     assert count_duplicated_rows(frame.iloc[:0]) == 0
+
+
+def test_dates_with_a_utc_offset_get_a_range_and_a_histogram_in_their_zone(tmp_path) -> None:
+    path = tmp_path / "stamps.csv"
+    path.write_text("when,x\n2024-01-01T10:00:00+09:00,1\n2024-01-02T11:30:00+09:00,2\n"
+                    "2024-01-03T12:00:00+09:00,3\n", encoding="utf-8")
+    profile = profile_frame(read_table(path).frame, with_stats=True)
+    when = profile.columns[0]
+    assert when.kind is ColumnKind.DATETIME
+    assert when.stats["min"] == "2024-01-01 01:00:00+00:00"
+    assert when.stats["max"] == "2024-01-03 03:00:00+00:00"
+    assert when.stats["histogram"]["edges"][0] == when.stats["min"]
+    assert when.stats["histogram"]["edges"][-1] == when.stats["max"]
+    assert sum(when.stats["histogram"]["counts"]) == 3
+    chart = column_chart(when.name, when.stats)
+    json.dumps(chart)

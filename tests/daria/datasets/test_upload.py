@@ -61,3 +61,18 @@ def test_an_upload_without_a_file_is_a_field_error(as_alice: object, project: ob
     assert response.status_code == 400
     assert "file" in response.json()
     assert not Dataset.objects.exists()
+
+
+def test_dates_with_a_utc_offset_are_profiled_as_dates(as_alice: object, project: object,
+                                                        tmp_path: Path) -> None:
+    path = tmp_path / "visits.csv"
+    path.write_text("visited,spent\n2024-01-01T10:00:00+09:00,1.5\n"
+                    "2024-01-02T11:30:00+09:00,2.5\n2024-01-03T12:00:00+09:00,3.0\n",
+                    encoding="utf-8")
+
+    response = _upload(as_alice, project.pk, path)
+
+    assert response.status_code == 201, response.json()
+    visited = response.json()["columns"][0]
+    assert visited["kind"] == "datetime"
+    assert visited["stats"]["max"] == "2024-01-03 03:00:00+00:00"
