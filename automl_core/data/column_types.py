@@ -81,18 +81,29 @@ def to_numeric(series: pd.Series) -> pd.Series:
 
 
 def to_datetime(series: pd.Series) -> pd.Series:
-    """Dates parsed from text in mixed formats; unparseable values become NaT."""
+    """Dates parsed from text in mixed formats; unparseable values become NaT.
+
+    Values with different UTC offsets, or with and without one, are compared in UTC (a value
+    without an offset is taken as UTC): pandas refuses to mix them in one column otherwise.
+    """
     if pd.api.types.is_datetime64_any_dtype(series):
         return series
     text = as_text(series)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        # ISO dates parse vectorised; only the rest needs the slow per-value "mixed" parser.
-        parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
-        failed = parsed.isna() & text.notna()
-        if failed.any():
-            parsed[failed] = pd.to_datetime(text[failed], errors="coerce", format="mixed")
-        return parsed
+        try:
+            return _parsed_dates(text, utc=False)
+        except (ValueError, TypeError):  # offsets mixed within one parser or across the two
+            return _parsed_dates(text, utc=True)
+
+
+def _parsed_dates(text: pd.Series, utc: bool) -> pd.Series:
+    # ISO dates parse vectorised; only the rest needs the slow per-value "mixed" parser.
+    parsed = pd.to_datetime(text, errors="coerce", format="ISO8601", utc=utc)
+    failed = parsed.isna() & text.notna()
+    if failed.any():
+        parsed[failed] = pd.to_datetime(text[failed], errors="coerce", format="mixed", utc=utc)
+    return parsed
 
 
 def as_text(series: pd.Series) -> pd.Series:

@@ -1,9 +1,9 @@
 import numpy as np
 import pandas as pd
 
-from automl_core.data.column_types import ColumnKind, infer_kind
+from automl_core.data.column_types import ColumnKind, infer_kind, to_datetime
 from automl_core.data.profile import profile_frame
-from automl_core.data.reading import read_csv
+from automl_core.data.reading import read_csv, read_table
 
 
 def test_pandas3_strings_are_typed_as_categories_not_numbers():
@@ -58,3 +58,27 @@ def test_user_overrides_replace_inferred_kinds():
 def test_high_cardinality_is_warned(shared_dir):
     frame = read_csv(shared_dir / "bad-inputs" / "high_cardinality_categorical.csv").frame
     assert "cardinality" in " ".join(w.message for w in profile_frame(frame).warnings)
+
+
+def test_dates_with_mixed_utc_offsets_or_none_are_compared_in_utc() -> None:
+    offsets = pd.Series(["2024-01-01T10:00:00+09:00", "2024-01-02T10:00:00+01:00", "soon", None],
+                        dtype="str")
+    assert to_datetime(offsets).tolist()[:2] == [pd.Timestamp("2024-01-01 01:00", tz="UTC"),
+                                                 pd.Timestamp("2024-01-02 09:00", tz="UTC")]
+    assert to_datetime(offsets).isna().tolist() == [False, False, True, True]
+    # Across the ISO parser and the per-value one: the naive value is taken as UTC.
+    mixed = pd.Series(["01/02/2024 10:00 +0900", "2024-01-02"], dtype="str")
+    assert to_datetime(mixed).tolist() == [pd.Timestamp("2024-01-02 01:00", tz="UTC"),
+                                           pd.Timestamp("2024-01-02 00:00", tz="UTC")]
+    naive = pd.Series(["2024-01-02", "2024-01-03 10:00"], dtype="str")
+    assert to_datetime(naive).dt.tz is None
+
+
+def test_a_column_of_dates_with_and_without_an_offset_is_typed_and_profiled(tmp_path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text("when,x\n2024-01-01T10:00:00+09:00,1\n2024-01-02,2\n2024-01-03T12:00:00Z,3\n",
+                    encoding="utf-8")
+    [when, _] = profile_frame(read_table(path).frame, with_stats=True).columns
+    assert when.kind is ColumnKind.DATETIME
+    assert (when.stats["min"], when.stats["max"]) == ("2024-01-01 01:00:00+00:00",
+                                                      "2024-01-03 12:00:00+00:00")
