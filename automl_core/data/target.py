@@ -11,6 +11,7 @@ from automl_core.data.task import Task, TaskInference, infer_task
 from automl_core.exceptions import DataWarning, TargetError
 
 MIN_ROWS_PER_CLASS = 2
+MAX_NAMED_CLASSES = 10  # classes an error message names before "… +N"
 MIN_ROWS = 10
 
 
@@ -87,6 +88,9 @@ def _encode_classes(
     counts = np.bincount(codes, minlength=len(classes))
     rare = [str(classes[i]) for i in np.flatnonzero(counts < MIN_ROWS_PER_CLASS)]
     if rare:
+        # A continuous or ID-like column has thousands of one-row classes: name the first few.
+        if len(rare) > MAX_NAMED_CLASSES:
+            rare = [*rare[:MAX_NAMED_CLASSES], f"… +{len(rare) - MAX_NAMED_CLASSES}"]
         raise TargetError(
             "too_few_rows_per_class",
             f"The class(es) {', '.join(rare)} of target '{target}' have fewer than "

@@ -55,7 +55,7 @@ def infer_task(series: pd.Series) -> TaskInference:
                           {"target": str(series.name), "value": str(values.iloc[0])})
     numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
     kind = f"{values.dtype.kind == 'f' and 'float' or 'integer'} column" if numeric else \
-        "text column"
+        "true/false column" if pd.api.types.is_bool_dtype(values) else "text column"
     params = {"values": n_unique}
     if n_unique == 2:
         return TaskInference(Task.BINARY, f"{kind} with two values -> binary classification",

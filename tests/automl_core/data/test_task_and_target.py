@@ -16,6 +16,13 @@ def test_a_float_column_with_two_values_is_binary():
     assert "two values" in inference.reason
 
 
+def test_a_true_false_column_is_binary_and_called_so():
+    for values in ([True, False, True], pd.array([True, None, False], dtype="boolean")):
+        inference = infer_task(pd.Series(values))
+        assert inference.task is Task.BINARY
+        assert inference.reason == "true/false column with two values -> binary classification"
+
+
 def test_text_with_three_values_is_multiclass():
     assert infer_task(pd.Series(["a", "b", "c", "a"])).task is Task.MULTICLASS
 
@@ -78,6 +85,15 @@ def test_it_rejects_a_class_with_a_single_row():
         prepare_target(frame, "y")
     assert error.value.code == "too_few_rows_per_class"
     assert "c" in error.value.message
+
+
+def test_a_target_of_unique_values_names_ten_rare_classes_and_counts_the_rest():
+    frame = pd.DataFrame({"x": range(200), "y": [f"c{i:03d}" for i in range(200)]})
+    with pytest.raises(TargetError) as error:
+        prepare_target(frame, "y")
+    assert error.value.params["classes"] == [f"c{i:03d}" for i in range(10)] + ["… +190"]
+    assert "c009, … +190 of target 'y'" in error.value.message
+    assert "c010" not in error.value.message
 
 
 def test_it_uses_fewer_folds_when_the_smallest_class_is_small():
