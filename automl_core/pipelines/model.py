@@ -32,8 +32,11 @@ class FittedPipeline:
 
     def predict_raw(self, frame: pd.DataFrame) -> np.ndarray:
         """Probabilities (rows x classes) for classification, values for regression."""
+        classification = Task(self.task).is_classification
+        if len(frame) == 0:  # estimators refuse zero rows; no rows in, none out
+            return np.empty((0, self.n_classes) if classification else 0)
         X = self.preprocessor.transform(frame)  # noqa: N806
-        if Task(self.task).is_classification:
+        if classification:
             return align_proba(self.estimator, X, self.n_classes)
         return np.asarray(self.estimator.predict(X), dtype=float)
 

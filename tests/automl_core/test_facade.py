@@ -83,6 +83,14 @@ def test_a_regression_target_predicts_values(shared_dir):
     automl = AutoML(time_budget_s=3, seed=0, n_jobs=1, n_folds=3).fit(frame, "fare")
     assert automl.task.value == "regression"
     assert np.isfinite(automl.predict(frame)).all()
+    assert automl.predict(frame.head(0)).shape == (0,)
+
+
+def test_zero_rows_in_give_zero_rows_out(fitted, reference):
+    proba = fitted.predict_proba(reference.head(0))
+    assert proba.shape == (0, len(fitted.classes_))
+    assert list(proba.columns) == [str(c) for c in fitted.classes_]
+    assert len(fitted.predict(reference.head(0))) == 0
 
 
 class StopAfter:
