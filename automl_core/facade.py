@@ -56,6 +56,10 @@ REFIT_SAFETY = 1.3  # refits on all rows take longer than a fold; keep this much
 MIN_BUDGET_S = 1.0
 RESERVE_MEMBERS = 3
 TRIAL_SHARE = 0.2  # one trial grows its models for at most this share of the budget
+# The memory of the final ensemble's forests together (what they hold, plus the bound of the next
+# one): one forest at its full 64 MiB and one half as large, or several small ones. The best
+# member is always kept.
+ENSEMBLE_MODEL_BYTES = 96 * 2**20
 
 
 class AutoML:
@@ -161,11 +165,16 @@ class AutoML:
                        key=lambda n: (n != best.number, -selection.weights[n]))
         members: list[FittedPipeline] = []
         weights: list[float] = []
+        held_bytes = 0  # the memory of the large (forest) members refit so far
         for number in order:
             record = self.store.get(number)
             if members and time.monotonic() + _refit_estimate(record, data) > deadline:
                 continue  # no time left to refit this member; the others carry the ensemble
+            bound = _model_bytes(record, len(y), len(self.classes_ or ()))
+            if members and bound and held_bytes + bound > ENSEMBLE_MODEL_BYTES:
+                continue  # one more large forest might not fit in memory; the others carry it
             members.append(self._refit(record, features, y, deadline))
+            held_bytes += _fitted_bytes(members[-1])
             weights.append(float(selection.weights[number]))
         self.model_ = EnsembleModel(members, weights)
         self.ensemble_ = {n: selection.weights[n] for n in order[:len(members)]}
@@ -335,6 +344,19 @@ def _board_rank(record: TrialRecord, greater_is_better: bool) -> tuple[int, floa
     loss = record.loss(greater_is_better)
     group = 2 if math.isinf(loss) else 0 if record.config.fidelity >= 1.0 else 1
     return group, loss, record.number
+
+
+def _model_bytes(record: TrialRecord, n_rows: int, n_classes: int) -> int:
+    """Upper bound of the memory of ``record``'s model refit on ``n_rows`` (0 when unbounded:
+    families whose models stay small next to the data)."""
+    bound = get_family(record.algorithm).model_bytes
+    return bound(record.params, n_rows, n_classes) if bound else 0
+
+
+def _fitted_bytes(member: FittedPipeline) -> int:
+    """The memory of a refit member's model, for families that bound it (else 0)."""
+    measure = get_family(member.algorithm).fitted_bytes
+    return measure(member.estimator, member.n_classes) if measure else 0
 
 
 def _refit_estimate(record: TrialRecord, data: PreparedData) -> float:

@@ -83,3 +83,8 @@ class Family:
     max_rows: int | None = None  # skip the family above this many rows (too slow to be useful)
     # The early-stopped rounds of a fitted model (given its training rows), for the refit.
     fitted_rounds: Callable[[Any, int], Rounds | None] = no_rounds
+    # A fitted model's memory in bytes: an upper bound before fitting, from (params, rows,
+    # classes), and the actual size of a fitted one, from (estimator, classes). None for families
+    # whose models stay small next to the data (all but the forests).
+    model_bytes: Callable[[Params, int, int], int] | None = None
+    fitted_bytes: Callable[[Any, int], int] | None = None

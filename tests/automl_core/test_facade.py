@@ -133,3 +133,34 @@ def test_the_refit_boosts_every_row_for_the_rounds_found_in_cross_validation(sha
     assert best.refit_rounds is not None
     assert member.estimator.n_estimators == best.refit_rounds
     assert member.estimator.booster_.num_trees() == best.refit_rounds  # not early-stopped
+
+
+FORESTS_AND_LINEAR = [
+    {"algorithm": "random_forest", "params": {"n_estimators": 100, "max_features": 0.5,
+                                              "min_samples_leaf": 1, "bootstrap": True,
+                                              "criterion": "gini", "class_weight": "none"}},
+    {"algorithm": "extra_trees", "params": {"n_estimators": 100, "max_features": 0.5,
+                                            "min_samples_leaf": 2, "bootstrap": False,
+                                            "criterion": "gini", "class_weight": "none"}},
+    {"algorithm": "linear", "params": {"C": 0.5, "class_weight": "balanced"}},
+]
+
+
+@pytest.mark.parametrize(("cap", "forests_kept"), [(None, 2), (1, 1)])
+def test_the_final_ensemble_keeps_its_forests_within_a_memory_cap(reference, monkeypatch, cap,
+                                                                  forests_kept):
+    import automl_core.facade as facade
+    from automl_core.ensemble.selection import EnsembleSelection
+
+    # Every trial joins the ensemble, so that only the memory cap can leave a member out.
+    monkeypatch.setattr(facade, "select_ensemble", lambda predictions, y, metric:
+                        EnsembleSelection(dict.fromkeys(predictions, 1), 0.0))
+    if cap is not None:
+        monkeypatch.setattr(facade, "ENSEMBLE_MODEL_BYTES", cap)
+    automl = AutoML(time_budget_s=60, searcher="manual", configurations=FORESTS_AND_LINEAR,
+                    seed=0, n_jobs=1, n_folds=3).fit(reference, "churn")
+    kept = [member.algorithm for member in automl.model_.members]
+    assert sum(a in {"random_forest", "extra_trees"} for a in kept) == forests_kept
+    assert "linear" in kept  # a member without a memory bound is never left out
+    assert len(automl.ensemble_) == len(kept)
+    assert automl.predict_proba(reference).shape == (len(reference), 2)

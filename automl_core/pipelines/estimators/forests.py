@@ -7,12 +7,12 @@ together. Each forest is therefore held to ``FOREST_BYTES`` by capping its trees
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from sklearn.utils.class_weight import compute_class_weight
 
-from automl_core.pipelines.family import FitContext
+from automl_core.pipelines.family import FitContext, Params
 from automl_core.search.space import CategoricalParam, FloatParam, IntParam, Param
 
 CHUNK = 50
@@ -47,12 +47,34 @@ def forest_options(params: dict[str, Any], context: FitContext) -> dict[str, Any
 def max_leaves(n_trees: int, n_classes: int) -> int:
     """The most leaves per tree that keep ``n_trees`` trees within ``FOREST_BYTES``.
 
-    A binary tree with L leaves has 2L - 1 nodes; each node holds a record and one float per
-    class (one value in regression, where ``n_classes`` is 0).
+    A binary tree with L leaves has 2L - 1 nodes (see :func:`node_bytes`).
     """
-    node_bytes = NODE_BYTES + 8 * max(1, n_classes)
-    nodes_per_tree = FOREST_BYTES // (node_bytes * n_trees)
+    nodes_per_tree = FOREST_BYTES // (node_bytes(n_classes) * n_trees)
     return max(2, (nodes_per_tree + 1) // 2)
+
+
+def node_bytes(n_classes: int) -> int:
+    """Bytes of one tree node: a record and one float per class (one value in regression, where
+    ``n_classes`` is 0)."""
+    return NODE_BYTES + 8 * max(1, n_classes)
+
+
+def forest_bytes(params: Params, n_rows: int, n_classes: int) -> int:
+    """An upper bound of the node memory of a forest with ``params`` fitted on ``n_rows`` rows.
+
+    Each tree has at most the leaf cap's leaves, and no more than its rows allow
+    (``n_rows / min_samples_leaf``): on small data a forest stays far below ``FOREST_BYTES``.
+    """
+    n_trees = int(cast(int, params["n_estimators"]))
+    by_rows = max(1, n_rows // int(cast(int, params.get("min_samples_leaf", 1))))
+    leaves = min(max_leaves(n_trees, n_classes), by_rows)
+    return n_trees * (2 * leaves - 1) * node_bytes(n_classes)
+
+
+def fitted_forest_bytes(estimator: Any, n_classes: int) -> int:
+    """The node memory of a fitted forest (what :func:`forest_bytes` bounds in advance)."""
+    nodes = sum(int(tree.tree_.node_count) for tree in estimator.estimators_)
+    return nodes * node_bytes(n_classes)
 
 
 def fit_in_chunks(estimator: Any, X: np.ndarray, y: np.ndarray,  # noqa: N803

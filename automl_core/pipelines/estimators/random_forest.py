@@ -7,7 +7,13 @@ from typing import Any
 from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
 
 from automl_core.data.task import Task
-from automl_core.pipelines.estimators.forests import fit_in_chunks, forest_options, forest_space
+from automl_core.pipelines.estimators.forests import (
+    fit_in_chunks,
+    fitted_forest_bytes,
+    forest_bytes,
+    forest_options,
+    forest_space,
+)
 from automl_core.pipelines.family import Family, FitContext, Params
 from automl_core.pipelines.preprocessing import Encoding
 from automl_core.search.space import JsonScalar, Param
@@ -38,4 +44,5 @@ def build(params: Params, context: FitContext) -> Any:
 
 
 FAMILY = Family("random_forest", Encoding.TREES, space, build, fit_in_chunks, portfolio,
-                max_rows=200_000)
+                max_rows=200_000, model_bytes=forest_bytes,
+                fitted_bytes=fitted_forest_bytes)

@@ -89,6 +89,30 @@ def test_a_forest_stays_within_its_memory_budget(name, task, monkeypatch):
     assert sum(t.tree_.node_count for t in unbounded.estimators_) * 20 > nodes  # it did bind
 
 
+@pytest.mark.parametrize(("name", "task", "leaf", "rows"), [
+    ("random_forest", Task.REGRESSION, 1, 300), ("extra_trees", Task.MULTICLASS, 3, 300),
+    ("random_forest", Task.MULTICLASS, 1, 3000), ("extra_trees", Task.REGRESSION, 2, 3000)])
+def test_forest_bytes_bounds_the_fitted_forest(name, task, leaf, rows, monkeypatch):
+    from automl_core.pipelines.estimators import forests
+
+    monkeypatch.setattr(forests, "FOREST_BYTES", 2**20)  # binds at 3,000 rows, not at 300
+    family = FAMILIES[name]
+    rng = np.random.default_rng(3)
+    features = rng.normal(size=(rows, 5))
+    target = features[:, 0] + rng.normal(size=rows)
+    n_classes = 3 if task.is_classification else 0
+    if n_classes:
+        target = np.digitize(target, [-0.5, 0.5])
+    params = {**family.portfolio(task)[0], "n_estimators": 50, "min_samples_leaf": leaf}
+    context = FitContext(task, n_classes, seed=0)
+    model = family.fit(family.build(params, context), features, target, context)
+    used = family.fitted_bytes(model, n_classes)
+    assert used == sum(t.tree_.node_count for t in model.estimators_) * (64 + 8 * max(1, n_classes))
+    bound = family.model_bytes(params, rows, n_classes)
+    assert used <= bound <= forests.FOREST_BYTES
+    assert used > bound / 4  # a bound, but not a loose one
+
+
 def test_max_leaves_shrinks_with_more_trees_and_classes():
     from automl_core.pipelines.estimators.forests import FOREST_BYTES, max_leaves
 
