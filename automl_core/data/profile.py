@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +22,7 @@ from automl_core.exceptions import DataWarning
 
 HIGH_CARDINALITY = 50
 HASH_SLICE_ROWS = 100_000  # rows hashed at a time when counting duplicates
+PARALLEL_PROFILE_CELLS = 1_000_000  # from this many cells, columns are profiled in threads
 _TARGET_NAME = re.compile(
     r"^(target|label|class|y|outcome|churn|survived|default|income|price|fare|quality|"
     r"response|result|is_.+|해지여부|타겟|정답|레이블)$", re.IGNORECASE)
@@ -63,27 +66,46 @@ def profile_frame(
 
     ``with_stats`` adds each column's statistics and chart data (``ColumnProfile.stats``).
     """
-    corrected = {k: ColumnKind(v) for k, v in (overrides or {}).items()}
-    columns, placeholders = [], {}
-    for name in frame.columns:
-        series = frame[name]
-        # Each column is counted once (see automl_core.data.counting) for all that follows.
-        counts = value_counts(series) if isinstance(series.dtype, pd.StringDtype) else None
-        ordered = sorted_numbers(series)
-        distinct = _distinct(series, counts, ordered)
-        inferred = infer_kind(series, distinct)
-        kind = corrected.get(str(name)) or inferred
-        columns.append(ColumnProfile(
-            name=str(name), kind=kind,
-            missing=int(series.isna().sum()), unique=distinct,
-            dtype=str(series.dtype), inferred_kind=inferred,
-            stats=summarize(series, kind, counts, ordered) if with_stats else {},
-        ))
-        placeholders[str(name)] = column_placeholders(series, kind, counts, ordered)
+    corrected = {str(k): ColumnKind(v) for k, v in (overrides or {}).items()}
+    work = [(frame[name], corrected.get(str(name))) for name in frame.columns]
+    threads = _profile_threads(frame)
+    if threads == 1:
+        profiled = [_profile_column(series, kind, with_stats) for series, kind in work]
+    else:
+        # Sorting and counting run in NumPy and Arrow without the GIL: columns profile in
+        # parallel, one thread per core.
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            profiled = list(pool.map(
+                lambda item: _profile_column(item[0], item[1], with_stats), work))
+    columns = [column for column, _ in profiled]
+    placeholders = {column.name: found for column, found in profiled}
     duplicated = 0 if _has_distinct_rows(columns, len(frame)) else count_duplicated_rows(frame)
     return FrameProfile(len(frame), columns, suggest_target(columns),
                         _warnings(frame, columns, duplicated, placeholders), duplicated,
                         int(frame.memory_usage(deep=True).sum()))
+
+
+def _profile_threads(frame: pd.DataFrame) -> int:
+    """Threads for the per-column profile: one per core for a large frame, else one."""
+    if frame.size < PARALLEL_PROFILE_CELLS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, len(frame.columns)))
+
+
+def _profile_column(series: pd.Series, override: ColumnKind | None,
+                    with_stats: bool) -> tuple[ColumnProfile, list[str]]:
+    """One column's profile and the placeholder values (``"?"``, ``-999``...) it holds."""
+    # Each column is counted once (see automl_core.data.counting) for all that follows.
+    counts = value_counts(series) if isinstance(series.dtype, pd.StringDtype) else None
+    ordered = sorted_numbers(series)
+    distinct = _distinct(series, counts, ordered)
+    inferred = infer_kind(series, distinct)
+    kind = override or inferred
+    column = ColumnProfile(
+        name=str(series.name), kind=kind, missing=int(series.isna().sum()), unique=distinct,
+        dtype=str(series.dtype), inferred_kind=inferred,
+        stats=summarize(series, kind, counts, ordered) if with_stats else {})
+    return column, column_placeholders(series, kind, counts, ordered)
 
 
 def _distinct(series: pd.Series, counts: pd.Series | None, ordered: np.ndarray | None) -> int:

@@ -4,10 +4,13 @@ Each faster path is compared with the computation it replaced, written out here 
 reference, on columns with the awkward values: ties, missing cells, +-inf, -0.0, sentinels.
 """
 
+import threading
+
 import numpy as np
 import pandas as pd
 import pytest
 
+import automl_core.data.profile as profile
 from automl_core.data import profile_frame
 from automl_core.data.column_types import ColumnKind, as_text, first_present, to_numeric
 from automl_core.data.counting import distinct_sorted, sorted_numbers, value_counts
@@ -139,3 +142,23 @@ def test_the_profile_of_a_mixed_frame_counts_like_pandas() -> None:
         assert column.unique == frame[column.name].nunique(), column.name
         assert column.missing == frame[column.name].isna().sum(), column.name
     assert profile.duplicated_rows == int(frame.duplicated().sum())
+
+
+@pytest.mark.parametrize("name", ["adult", "titanic", "diamonds", "car"])
+def test_profile_in_threads_equals_the_serial_profile(shared_dir, monkeypatch, name: str) -> None:
+    """Large frames are profiled one column per thread; the profile must not change with it."""
+    frame = pd.read_csv(shared_dir / "datasets" / f"{name}.csv", engine="pyarrow")
+    frame["constant"] = 7
+    serial = profile_frame(frame, {"constant": "numeric"}, with_stats=True)
+    monkeypatch.setattr(profile, "PARALLEL_PROFILE_CELLS", 0)
+    threads = []
+    real_column = profile._profile_column
+
+    def recorded_column(*args):
+        threads.append(threading.get_ident())
+        return real_column(*args)
+
+    monkeypatch.setattr(profile, "_profile_column", recorded_column)
+    parallel = profile_frame(frame, {"constant": "numeric"}, with_stats=True)
+    assert threading.get_ident() not in threads  # the columns really went to the pool
+    assert repr(parallel) == repr(serial)  # repr: NaN statistics compare equal as text
