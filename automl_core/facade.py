@@ -164,7 +164,7 @@ class AutoML:
         order = sorted(selection.weights,
                        key=lambda n: (n != best.number, -selection.weights[n]))
         members: list[FittedPipeline] = []
-        weights: list[float] = []
+        kept: dict[int, int] = {}  # trial number -> weight of the members actually refit
         held_bytes = 0  # the memory of the large (forest) members refit so far
         for number in order:
             record = self.store.get(number)
@@ -175,9 +175,9 @@ class AutoML:
                 continue  # one more large forest might not fit in memory; the others carry it
             members.append(self._refit(record, features, y, deadline))
             held_bytes += _fitted_bytes(members[-1])
-            weights.append(float(selection.weights[number]))
-        self.model_ = EnsembleModel(members, weights)
-        self.ensemble_ = {n: selection.weights[n] for n in order[:len(members)]}
+            kept[number] = selection.weights[number]
+        self.model_ = EnsembleModel(members, [float(w) for w in kept.values()])
+        self.ensemble_ = kept
         blend = sum(w * runner.predictions[n][rows] for n, w in self.ensemble_.items())
         blend = blend / sum(self.ensemble_.values())
         self.metrics_ = {name.value: m.score(data.y[rows], blend)
