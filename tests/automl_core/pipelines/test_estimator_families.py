@@ -64,22 +64,28 @@ def test_boosting_fits_exactly_the_given_rounds_on_every_row(name):
     assert grown == 70  # no early stopping cut it short, and no rows were held out for it
 
 
+def _fit_forest(name: str, task: Task, rows: int, n_trees: int, leaf: int, seed: int):
+    """A forest of family ``name`` fitted on seeded data; returns it, its params and classes."""
+    family = FAMILIES[name]
+    rng = np.random.default_rng(seed)
+    features = rng.normal(size=(rows, 5))
+    target = features[:, 0] + rng.normal(size=rows)
+    n_classes = 3 if task.is_classification else 0
+    if n_classes:
+        target = np.digitize(target, [-0.5, 0.5])
+    params = {**family.portfolio(task)[0], "n_estimators": n_trees, "min_samples_leaf": leaf}
+    context = FitContext(task, n_classes, seed=0)
+    model = family.fit(family.build(params, context), features, target, context)
+    return model, params, n_classes, (features, target)
+
+
 @pytest.mark.parametrize(("name", "task"), [("random_forest", Task.REGRESSION),
                                             ("extra_trees", Task.MULTICLASS)])
 def test_a_forest_stays_within_its_memory_budget(name, task, monkeypatch):
     from automl_core.pipelines.estimators import forests
 
     monkeypatch.setattr(forests, "FOREST_BYTES", 2**20)  # 1 MiB: leaf-1 trees would need ~4x
-    family = FAMILIES[name]
-    rng = np.random.default_rng(2)
-    features = rng.normal(size=(2000, 5))
-    target = features[:, 0] + rng.normal(size=2000)
-    if task.is_classification:
-        target = np.digitize(target, [-0.5, 0.5])
-    n_classes = 3 if task.is_classification else 0
-    context = FitContext(task, n_classes, seed=0)
-    params = {**family.portfolio(task)[0], "n_estimators": 100, "min_samples_leaf": 1}
-    model = family.fit(family.build(params, context), features, target, context)
+    model, params, n_classes, (features, target) = _fit_forest(name, task, 2000, 100, 1, seed=2)
     node_bytes = forests.NODE_BYTES + 8 * max(1, n_classes)
     nodes = sum(tree.tree_.node_count for tree in model.estimators_)
     assert len(model.estimators_) == 100
@@ -97,15 +103,7 @@ def test_forest_bytes_bounds_the_fitted_forest(name, task, leaf, rows, monkeypat
 
     monkeypatch.setattr(forests, "FOREST_BYTES", 2**20)  # binds at 3,000 rows, not at 300
     family = FAMILIES[name]
-    rng = np.random.default_rng(3)
-    features = rng.normal(size=(rows, 5))
-    target = features[:, 0] + rng.normal(size=rows)
-    n_classes = 3 if task.is_classification else 0
-    if n_classes:
-        target = np.digitize(target, [-0.5, 0.5])
-    params = {**family.portfolio(task)[0], "n_estimators": 50, "min_samples_leaf": leaf}
-    context = FitContext(task, n_classes, seed=0)
-    model = family.fit(family.build(params, context), features, target, context)
+    model, params, n_classes, _ = _fit_forest(name, task, rows, 50, leaf, seed=3)
     used = family.fitted_bytes(model, n_classes)
     assert used == sum(t.tree_.node_count for t in model.estimators_) * (64 + 8 * max(1, n_classes))
     bound = family.model_bytes(params, rows, n_classes)
