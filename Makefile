@@ -33,7 +33,8 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt $(VENV)/bin/python
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 
-frontend/dist/index.html: frontend/node_modules/.package-lock.json $(shell find frontend/src frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+# The build type-checks src/ and tests/ first (tsc), so `make test` needs no second type check.
+frontend/dist/index.html: frontend/node_modules/.package-lock.json $(shell find frontend/src frontend/tests frontend/index.html frontend/vite.config.ts frontend/tsconfig.json -type f 2>/dev/null)
 	cd frontend && npm run build
 
 messages: $(VENV)/.runtime-installed

@@ -1,6 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// The test files that replace a module with vi.mock (see test.projects below).
+const MOCKING_FILES = readdirSync("tests", { recursive: true, encoding: "utf8" })
+  .filter((name) => /\.test\.tsx?$/.test(name))
+  .map((name) => join("tests", name))
+  .filter((path) => readFileSync(path, "utf8").includes("vi.mock("));
 
 // Django serves the built files from frontend/dist/ under /static/app/ and answers every
 // non-API path with index.html, so asset URLs must carry that prefix.
@@ -18,9 +26,23 @@ export default defineConfig({
   },
   test: {
     environment: "jsdom",
-    include: ["tests/**/*.test.{ts,tsx}"],
     setupFiles: ["tests/setup.ts"],
     restoreMocks: true,
     unstubGlobals: true,
+    // Starting a fresh jsdom for each file took most of the run, so the files share one per
+    // worker. The files that replace a module with vi.mock (plotly) keep one of their own: a
+    // replaced module would otherwise stay replaced, or stay real, for the files after them.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "shared",
+          include: ["tests/**/*.test.{ts,tsx}"],
+          exclude: MOCKING_FILES,
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "isolated", include: MOCKING_FILES } },
+    ],
   },
 });

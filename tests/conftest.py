@@ -37,6 +37,23 @@ DATASETS = SHARED / "datasets"
 BAD_INPUTS = SHARED / "bad-inputs"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Hash test passwords with one PBKDF2 round (see tests/password_hashing.py) unless the
+    test is marked ``argon2``; nothing to do without Django (the engine suite)."""
+    if (not request.config.pluginmanager.hasplugin("django")
+            or request.node.get_closest_marker("argon2")):
+        yield
+        return
+    from django.conf import settings
+    from django.test import override_settings
+
+    from tests.password_hashing import HASHER
+
+    with override_settings(PASSWORD_HASHERS=[HASHER, *settings.PASSWORD_HASHERS]):
+        yield
+
+
 @pytest.fixture(scope="session")
 def real_services(django_db_blocker: object) -> None:
     """Fail fast unless the suite is pointed at PostgreSQL (and so, by the same command, Redis)."""

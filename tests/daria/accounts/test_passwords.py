@@ -17,11 +17,13 @@ def _signed_in(username: str, password: str) -> APIClient:
     return browser
 
 
+@pytest.mark.argon2
 def test_new_passwords_are_hashed_with_argon2(alice: object) -> None:
     alice.refresh_from_db()
     assert alice.password.startswith("argon2$")
 
 
+@pytest.mark.argon2
 def test_an_old_pbkdf2_hash_still_signs_in_and_is_upgraded_to_argon2(alice: object) -> None:
     from django.contrib.auth.hashers import make_password
 

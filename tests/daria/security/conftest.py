@@ -10,13 +10,6 @@ from tests.daria.factories import churn_csv
 from tests.daria.security.world import World, build_world
 
 
-@pytest.fixture
-def fast_password_hashing(settings: object) -> None:
-    """Argon2 takes a quarter second per user; tests about access, not hashing, skip it
-    (``pytestmark = pytest.mark.usefixtures("fast_password_hashing")``)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture(scope="session")
 def fitted() -> AutoML:
     """A real binary model of the churn table, trained once for the whole run (engine only).

@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 
 from tests.daria.security.routes import UNSAFE_METHODS, Route, all_routes
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+pytestmark = pytest.mark.django_db
 
 # Sample values for the URL keyword arguments: CSRF is checked before any object is looked up.
 SAMPLE_KWARGS: dict[str, object] = {

@@ -12,7 +12,7 @@ from django.test import Client
 from daria.predictions.models import PredictionBatch, TrainedModel
 from tests.daria.security.world import World
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+pytestmark = pytest.mark.django_db
 
 MARKER = "daria-outside-storage-3f1c9a"
 

@@ -18,7 +18,7 @@ from tests.daria.factories import ExperimentFactory, make_dataset
 from tests.daria.security.routes import ALL_METHODS, api_id_routes
 from tests.daria.security.world import World
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+pytestmark = pytest.mark.django_db
 
 def _a_replay(w: World) -> dict[str, object]:
     """A replay of the world's experiment (only a replay has a replay comparison)."""

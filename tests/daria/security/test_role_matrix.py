@@ -20,7 +20,7 @@ from daria.accounts.tokens import create_token
 from tests.daria.factories import ExperimentFactory, churn_csv
 from tests.daria.security.world import World
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+pytestmark = pytest.mark.django_db
 
 Action = Callable[[APIClient, World], Response]
 

@@ -15,7 +15,7 @@ from rest_framework.test import APIClient
 from daria.accounts.services import create_project
 from tests.conftest import BAD_INPUTS
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+pytestmark = pytest.mark.django_db
 
 NAMES = json.loads((BAD_INPUTS / "upload_filenames.json").read_text(encoding="utf-8"))["names"]
 BOUNDARY = "daria-hostile-name-boundary"
