@@ -13,6 +13,8 @@ from detect_secrets.settings import transient_settings
 from scripts.check_secrets import BASELINE, historical_lines, scan_history
 
 FAKE_KEY_LINE = 'aws_key = "AKIAIOSFODNN7EXAMPLQ"'  # pragma: allowlist secret
+# The project's reviewed baseline: its plugins and filters are the ones CI scans with.
+REVIEWED = baseline.load_from_file(str(Path(__file__).parents[3] / BASELINE))
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -46,18 +48,16 @@ def test_each_added_line_is_listed_once_with_the_commit_that_added_it(repo: Path
 def test_a_secret_deleted_later_is_found_in_the_history(repo: Path) -> None:
     added = _commit(repo, "settings.py", f"DEBUG = False\n{FAKE_KEY_LINE}\n", "add a key")
     _commit(repo, "settings.py", "DEBUG = False\n", "remove the key")
-    reviewed = baseline.load_from_file(str(Path(__file__).parents[3] / BASELINE))
 
-    with transient_settings(reviewed):
-        problems = scan_history(reviewed, {"settings.py"})
+    with transient_settings(REVIEWED):
+        problems = scan_history(REVIEWED, {"settings.py"})
 
     assert problems == [f"settings.py@{added[:10]}: possible secret (AWS Access Key)"]
 
 
 def test_lines_the_current_file_still_holds_are_left_to_the_current_scan(repo: Path) -> None:
     _commit(repo, "settings.py", f"{FAKE_KEY_LINE}\n", "add a key")
-    reviewed = baseline.load_from_file(str(Path(__file__).parents[3] / BASELINE))
 
-    with transient_settings(reviewed):
-        assert scan_history(reviewed, {"settings.py"}) == []
-        assert len(scan_history(reviewed, set())) == 1
+    with transient_settings(REVIEWED):
+        assert scan_history(REVIEWED, {"settings.py"}) == []
+        assert len(scan_history(REVIEWED, set())) == 1
