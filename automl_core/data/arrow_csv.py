@@ -16,6 +16,7 @@ import pyarrow.csv as pacsv
 # The texts pandas reads as missing by default (a private module, which pandas-stubs omits).
 from pandas._libs.parsers import STR_NA_VALUES  # type: ignore[import-not-found]
 
+from automl_core.data.arrow_parts import table_in_parts
 from automl_core.data.text_source import TextSource
 
 BLOCK_BYTES = 1 << 20  # pyarrow's default block, as pandas uses it
@@ -48,7 +49,7 @@ def arrow_frame(text: TextSource, delimiter: str, names: list[str], header: bool
         return None  # pandas would shift columns into the index or refuse: leave it to pandas
     table = _pandas_types(table)
     # The table's only reference is dropped while converting: each column is freed once copied.
-    frame: pd.DataFrame = table.to_pandas(self_destruct=True)
+    frame: pd.DataFrame = table.to_pandas(self_destruct=True, split_blocks=True)
     del table
     pa.default_memory_pool().release_unused()
     _join_text_chunks(frame)
@@ -100,6 +101,11 @@ def null_values(missing_values: tuple[str, ...]) -> list[str]:
 def _streamed(text: TextSource, read_options: pacsv.ReadOptions,
               parse_options: pacsv.ParseOptions,
               convert_options: pacsv.ConvertOptions) -> pa.Table:
+    """The table read block by block: in parts on several cores when that is safe, else in
+    one stream."""
+    in_parts = table_in_parts(text, read_options, parse_options, convert_options)
+    if in_parts is not None:
+        return in_parts
     with text.arrow_stream() as stream:
         reader = pacsv.open_csv(stream, read_options, parse_options, convert_options)
         batches = list(reader)

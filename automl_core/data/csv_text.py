@@ -16,7 +16,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from automl_core.data.arrow_csv import RowWidthError, arrow_frame
@@ -126,9 +125,9 @@ def _check_field_lengths(text: TextSource, delimiter: str, limits: ReadLimits) -
     """Reject a run without a delimiter or line break that holds more characters than a cell may.
 
     Such a run lies inside one cell, so this never rejects a good file. It is cheap: the text is
-    read in chunks, the regular expression only runs on chunks with a line longer than the
-    limit, and a run is measured in characters (a Korean character is three UTF-8 bytes) only
-    when it is long in bytes.
+    read in chunks, the regular expression only runs on chunks that may hold a line longer than
+    the limit, and a run is measured in characters (a Korean character is three UTF-8 bytes)
+    only when it is long in bytes.
     """
     limit = limits.max_field_chars
     run = re.compile(b"[^" + re.escape(delimiter.encode()) + b"\r\n]{" + str(limit + 1).encode()
@@ -136,17 +135,25 @@ def _check_field_lengths(text: TextSource, delimiter: str, limits: ReadLimits) -
     previous = b""
     for chunk in text.chunks():
         window = previous + chunk
-        if _longest_line(window) > limit:
+        if may_hold_a_long_line(window, limit):
             for found in run.finditer(window):
                 if len(found.group().decode("utf-8", errors="ignore")) > limit:
                     raise limits.field_too_long()
         previous = window[-(limit + 1):]
 
 
-def _longest_line(data: bytes) -> int:
-    """The length in bytes of the longest line (found with NumPy: no line object is made)."""
-    breaks = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
-    return int(np.diff(breaks, prepend=-1, append=len(data)).max()) - 1
+def may_hold_a_long_line(data: bytes, limit: int) -> bool:
+    """Whether ``data`` may hold a line of more than ``limit`` bytes.
+
+    False only when every full stretch of ``limit // 2`` bytes holds a line break: two
+    consecutive breaks then lie less than ``limit`` bytes apart, and so do the ends and their
+    nearest breaks. One ``bytes.find`` per stretch, each stopping at its first line break.
+    """
+    step = limit // 2
+    if step == 0:
+        return True
+    return any(data.find(b"\n", start, start + step) < 0
+               for start in range(0, len(data) - step + 1, step))
 
 
 def _check_cell_lengths(frame: pd.DataFrame, limits: ReadLimits) -> None:

@@ -45,6 +45,18 @@ class TextSource:
             while chunk := stream.read(size):
                 yield chunk
 
+    def size(self) -> int:
+        """The number of bytes from ``offset`` to the end."""
+        whole = len(self.content) if isinstance(self.content, bytes) else \
+            self.content.stat().st_size
+        return max(whole - self.offset, 0)
+
+    def read_at(self, position: int, count: int) -> bytes:
+        """Up to ``count`` bytes from ``position`` (counted from ``offset``)."""
+        with self.binary() as stream:
+            stream.seek(self.offset + position)
+            return stream.read(count)
+
     def is_blank(self) -> bool:
         """Whether the content is empty or ASCII whitespace (read up to the first non-blank)."""
         return not any(chunk.strip() for chunk in self.chunks())
@@ -79,3 +91,14 @@ class TextSource:
         with pa.OSFile(str(self.content), "rb") as stream:
             stream.seek(self.offset)
             yield stream
+
+    @contextmanager
+    def arrow_range(self, start: int, end: int) -> Iterator[pa.NativeFile]:
+        """An Arrow input stream over the bytes from ``start`` to ``end`` (counted from
+        ``offset``), independent of any other stream over the same content."""
+        if isinstance(self.content, bytes):
+            with pa.BufferReader(pa.py_buffer(self.content)) as whole:
+                yield whole.get_stream(self.offset + start, end - start)
+            return
+        with pa.OSFile(str(self.content), "rb") as whole:
+            yield whole.get_stream(self.offset + start, end - start)

@@ -1,7 +1,10 @@
 """The user's overrides (header, decimal comma, missing values, duplicates) and the limits."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from automl_core.data.csv_text import may_hold_a_long_line
 from automl_core.data.options import ReadLimits, ReadOptions
 from automl_core.data.reading import read_table
 from automl_core.exceptions import DataError
@@ -72,3 +75,19 @@ def test_the_cell_limit_counts_characters_not_bytes() -> None:
     assert result.frame["b"][0] == korean
     with pytest.raises(DataError):
         read_table(f"a,b\n1,{korean * 2}\n".encode(), limits=ReadLimits(max_field_chars=100))
+
+
+def _longest_line(data: bytes) -> int:
+    return max(len(line) for line in data.split(b"\n"))
+
+
+@given(st.lists(st.integers(0, 60), min_size=1, max_size=40), st.integers(0, 70))
+def test_a_text_is_searched_for_long_cells_whenever_it_holds_a_long_line(
+        line_lengths: list[int], limit: int) -> None:
+    data = b"\n".join(b"x" * length for length in line_lengths)
+    if _longest_line(data) > limit:
+        assert may_hold_a_long_line(data, limit)
+
+
+def test_a_text_of_short_lines_is_not_searched() -> None:
+    assert not may_hold_a_long_line(b"abc,def\n" * 100_000, 100)

@@ -32,6 +32,10 @@ def test_disk_and_memory_give_the_same_bytes_in_chunks_head_and_whole(
             assert stream.read() == CONTENT[3:]
         with source.binary() as stream:
             assert stream.read() == CONTENT[3:]
+        assert source.size() == len(CONTENT) - 3
+        assert source.read_at(5, 9) == CONTENT[8:17]
+        with source.arrow_range(5, 40) as first, source.arrow_range(40, 90) as second:
+            assert (second.read(), first.read()) == (CONTENT[43:93], CONTENT[8:43])
 
 
 def test_only_whitespace_is_blank() -> None:
