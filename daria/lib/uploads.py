@@ -15,7 +15,7 @@ from rest_framework import status
 from rest_framework.exceptions import APIException
 
 # Room for the multipart boundaries and the other form fields around the file itself.
-_MULTIPART_OVERHEAD_BYTES = 64 * 1024
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 
 class UploadTooLarge(APIException):
@@ -42,7 +42,7 @@ class CappedTemporaryFileUploadHandler(TemporaryFileUploadHandler):
         self, input_data: Any, META: Any, content_length: int, boundary: Any, encoding: Any = None
     ) -> None:
         """Refuse at once when the declared body size already exceeds the cap."""
-        if content_length and content_length > self.limit + _MULTIPART_OVERHEAD_BYTES:
+        if content_length and content_length > self.limit + MULTIPART_OVERHEAD_BYTES:
             raise UploadTooLarge(self.limit)
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
