@@ -73,16 +73,23 @@ def profile_frame(
         profiled = [_profile_column(series, kind, with_stats) for series, kind in work]
     else:
         # Sorting and counting run in NumPy and Arrow without the GIL: columns profile in
-        # parallel, one thread per core.
+        # parallel, one thread per core, text columns (counted by hashing, the slowest) first so
+        # that the last one to finish is a quick one.
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            profiled = list(pool.map(
-                lambda item: _profile_column(item[0], item[1], with_stats), work))
+            pending = {position: pool.submit(_profile_column, series, kind, with_stats)
+                       for position, (series, kind) in sorted(
+                           enumerate(work), key=lambda item: not _is_text(item[1][0]))}
+            profiled = [pending[position].result() for position in range(len(work))]
     columns = [column for column, _ in profiled]
     placeholders = {column.name: found for column, found in profiled}
     duplicated = 0 if _has_distinct_rows(columns, len(frame)) else count_duplicated_rows(frame)
     return FrameProfile(len(frame), columns, suggest_target(columns),
                         _warnings(frame, columns, duplicated, placeholders), duplicated,
                         int(frame.memory_usage(deep=True).sum()))
+
+
+def _is_text(series: pd.Series) -> bool:
+    return isinstance(series.dtype, pd.StringDtype) or series.dtype == object
 
 
 def _profile_threads(frame: pd.DataFrame) -> int:
