@@ -7,9 +7,10 @@ converted as the single stream would convert it.
 
 A cut is trusted only when the part before it does not end inside a quoted cell. pyarrow reads
 a quote still open at the end of a part as a cell ending with the line break, and no number,
-date or missing-value text ends with one, so such a cut shows as a text cell ending with a line
-break on the part's last row: then, and on any error, the parts are dropped and the caller reads
-the text in one stream, whose result and errors are the reference.
+date or missing-value text ends with one (a text is not cut when one of the user's missing-value
+texts holds a line break), so such a cut shows as a text cell ending with a line break on the
+part's last row: then, and on any error, the parts are dropped and the caller reads the text in
+one stream, whose result and errors are the reference.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ def table_in_parts(text: TextSource, read_options: pacsv.ReadOptions,
     """The table of ``text`` parsed in parts, or None when it is small, when a cut may lie in a
     quoted cell or when a part fails (then the one-stream read decides)."""
     ranges = part_ranges(text, _cores())
-    if len(ranges) < 2:
-        return None
+    if len(ranges) < 2 or any(_has_line_break(value) for value in convert_options.null_values):
+        return None  # a missing-value text with a line break could hide a cut inside a cell
     try:
         with ExitStack() as streams:
             first = pacsv.open_csv(streams.enter_context(text.arrow_range(*ranges[0])),
@@ -96,6 +97,10 @@ def _may_end_inside_quotes(table: pa.Table) -> bool:
             if value is not None and value.endswith(("\n", "\r")):
                 return True
     return False
+
+
+def _has_line_break(text: str) -> bool:
+    return "\n" in text or "\r" in text
 
 
 def _cores() -> int:

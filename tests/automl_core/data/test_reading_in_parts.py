@@ -112,3 +112,12 @@ def test_a_text_without_line_breaks_near_a_cut_is_one_range(
     monkeypatch.setattr(arrow_parts, "NEWLINE_SEARCH_BYTES", 1024)
     source = TextSource(b"a,b\n" + b"x" * (3 * PART_BYTES) + b"\n")
     assert arrow_parts.part_ranges(source, 3) == [(0, source.size())]
+
+
+def test_a_missing_value_text_with_a_line_break_keeps_the_text_in_one_stream(
+        tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text("id,x,city,day,flag\n" + _mixed_rows(12_000), encoding="utf-8")
+    options = (arrow_csv._read_options(True), arrow_csv._parse_options(","),
+               arrow_csv._convert_options(("n/a\n",)))
+    assert arrow_parts.table_in_parts(TextSource(path), *options) is None
