@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -31,8 +31,7 @@ class TextSource:
 
     def head(self, size: int) -> bytes:
         """The first ``size`` bytes (fewer when the content is shorter)."""
-        with self.binary() as stream:
-            return stream.read(size)
+        return self.read_at(0, size)
 
     def chunks(self, size: int = CHUNK_BYTES) -> Iterator[bytes]:
         """The content in consecutive pieces of ``size`` bytes."""
@@ -80,22 +79,15 @@ class TextSource:
             handle.seek(self.offset)
             yield handle
 
-    @contextmanager
-    def arrow_stream(self) -> Iterator[pa.NativeFile]:
-        """An Arrow input stream positioned at ``offset`` (no copy of in-memory bytes)."""
-        if isinstance(self.content, bytes):
-            buffer = pa.py_buffer(self.content).slice(self.offset)
-            with pa.BufferReader(buffer) as stream:
-                yield stream
-            return
-        with pa.OSFile(str(self.content), "rb") as stream:
-            stream.seek(self.offset)
-            yield stream
+    def arrow_stream(self) -> AbstractContextManager[pa.NativeFile]:
+        """An Arrow input stream from ``offset`` to the end (no copy of in-memory bytes)."""
+        return self.arrow_range(0, self.size())
 
     @contextmanager
     def arrow_range(self, start: int, end: int) -> Iterator[pa.NativeFile]:
         """An Arrow input stream over the bytes from ``start`` to ``end`` (counted from
-        ``offset``), independent of any other stream over the same content."""
+        ``offset``), independent of any other stream over the same content (no copy of
+        in-memory bytes)."""
         if isinstance(self.content, bytes):
             with pa.BufferReader(pa.py_buffer(self.content)) as whole:
                 yield whole.get_stream(self.offset + start, end - start)

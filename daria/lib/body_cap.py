@@ -16,9 +16,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from django.conf import settings
-
-from daria.lib.uploads import MULTIPART_OVERHEAD_BYTES
+from daria.lib.uploads import max_body_bytes
 
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -28,13 +26,9 @@ ASGIApp = Callable[[MutableMapping[str, Any], Receive, Send], Awaitable[None]]
 _END_OF_BODY: Message = {"type": "http.request", "body": b"", "more_body": False}
 
 
-def body_cap_bytes() -> int:
-    """The largest body read: the upload cap plus room for the multipart framing."""
-    return int(settings.DARIA_MAX_UPLOAD_BYTES) + MULTIPART_OVERHEAD_BYTES
-
-
 class BodyCap:
-    """ASGI middleware that never reads more of a request body than :func:`body_cap_bytes`."""
+    """ASGI middleware that never reads more of a request body than
+    :func:`~daria.lib.uploads.max_body_bytes`."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -45,7 +39,7 @@ class BodyCap:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        await self.app(scope, _capped_receive(scope, receive, body_cap_bytes()), send)
+        await self.app(scope, _capped_receive(scope, receive, max_body_bytes()), send)
 
 
 def _capped_receive(scope: MutableMapping[str, Any], receive: Receive, cap: int) -> Receive:

@@ -15,7 +15,12 @@ from rest_framework import status
 from rest_framework.exceptions import APIException
 
 # Room for the multipart boundaries and the other form fields around the file itself.
-MULTIPART_OVERHEAD_BYTES = 64 * 1024
+_MULTIPART_OVERHEAD_BYTES = 64 * 1024
+
+
+def max_body_bytes() -> int:
+    """The largest request body read: the upload cap plus room for the multipart framing."""
+    return int(settings.DARIA_MAX_UPLOAD_BYTES) + _MULTIPART_OVERHEAD_BYTES
 
 
 class UploadTooLarge(APIException):
@@ -42,7 +47,7 @@ class CappedTemporaryFileUploadHandler(TemporaryFileUploadHandler):
         self, input_data: Any, META: Any, content_length: int, boundary: Any, encoding: Any = None
     ) -> None:
         """Refuse at once when the declared body size already exceeds the cap."""
-        if content_length and content_length > self.limit + MULTIPART_OVERHEAD_BYTES:
+        if content_length and content_length > max_body_bytes():
             raise UploadTooLarge(self.limit)
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:

@@ -13,7 +13,7 @@ from daria.accounts.services import create_project
 from daria.accounts.tokens import create_token
 from daria.asgi import application
 from daria.datasets.models import Dataset
-from daria.lib.body_cap import body_cap_bytes
+from daria.lib.uploads import max_body_bytes
 from tests.conftest import stored_files
 from tests.daria.factories import churn_csv
 
@@ -75,11 +75,11 @@ def test_a_body_over_the_cap_is_not_read_past_it(upload: tuple[str, dict[str, st
                                                  settings: Any, declare_length: bool) -> None:
     settings.DARIA_MAX_UPLOAD_BYTES = 4096
     body = _multipart(churn_csv(n_rows=20_000))
-    assert len(body) > 4 * body_cap_bytes()
+    assert len(body) > 4 * max_body_bytes()
     status, answer, taken = _post(upload, body, {"accept-language": "ko"}, declare_length)
     assert status == 413 and answer["code"] == "file_too_large"
     assert "MB" in answer["detail"] and "파일" in answer["detail"]
-    assert taken <= (0 if declare_length else body_cap_bytes() + CHUNK)
+    assert taken <= (0 if declare_length else max_body_bytes() + CHUNK)
     assert not Dataset.objects.exists() and stored_files("datasets") == []
 
 
