@@ -19,12 +19,22 @@ def serve_daria(env: dict[str, str], port: int, timeout_s: float = 60,
                 workers: int = 1) -> Iterator[str]:
     """Run ``daria.asgi`` under uvicorn (``workers`` processes) on ``port`` until the block
     ends; yield its base URL once it answers (any HTTP status counts)."""
-    server = subprocess.Popen([REPO / ".venv" / "bin" / "uvicorn", "daria.asgi:application",
+    with serve_asgi("daria.asgi:application", "/api/v1/setup/", env, port, timeout_s,
+                    workers) as url:
+        yield url
+
+
+@contextmanager
+def serve_asgi(app: str, probe_path: str, env: dict[str, str], port: int,
+               timeout_s: float = 60, workers: int = 1) -> Iterator[str]:
+    """Run the ASGI ``app`` (``module:attribute``) under uvicorn on ``port`` until the block
+    ends; yield its base URL once ``probe_path`` answers."""
+    server = subprocess.Popen([REPO / ".venv" / "bin" / "uvicorn", app,
                                "--host", "127.0.0.1", "--port", str(port), "--workers",
                                str(workers), "--log-level", "warning"], cwd=REPO, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(f"{url}/api/v1/setup/", server, timeout_s)
+        wait_until_up(f"{url}{probe_path}", server, timeout_s)
         yield url
     finally:
         stop(server)

@@ -9,8 +9,10 @@ a token (``api_seed.py``), then runs Daria as ``make run`` does: uvicorn (one pr
 Celery worker (prefork, concurrency 1) on a queue of its own. The file is streamed in a
 multipart ``POST /api/v1/projects/{id}/datasets/``; the dataset is polled every 0.05 s until it
 is ``ready``; this is repeated ``--uploads`` times (default 3) and the median time reported.
-The RSS of the web and worker process trees is sampled every 20 ms from outside. A bare
-``pyarrow.csv.read_csv`` of the same file is timed as often in the same run (``stages.py``).
+The RSS of the web and worker process trees is sampled every 20 ms from outside. In the same
+run, as often each: a bare ``pyarrow.csv.read_csv`` of the file and the engine's read and
+profile, each in a fresh process (``stages.py``), and the same body sent to an app that only
+counts its bytes (``sink.py``): the floor of any design that parses after the upload.
 Prints a Markdown section for ``docs/benchmarks.md``.
 """
 
@@ -35,9 +37,10 @@ import psutil
 import requests
 
 from bench.ingest.generate import write_mixed_csv
-from bench.served import APP_PYTHON, REPO, serve_daria
+from bench.served import APP_PYTHON, REPO, serve_asgi, serve_daria
 
 PORT = 8767
+SINK_PORT = 8768
 SAMPLE_S = 0.02
 POLL_S = 0.05  # the time to ready is known to within this much
 READY_TIMEOUT_S = 900
@@ -125,14 +128,18 @@ def _multipart(path: Path, out: Path) -> Path:
     return out
 
 
-def _upload_until_ready(base: str, seeded: dict, csv_path: Path) -> dict[str, float]:
-    headers = {"Authorization": f"Token {seeded['token']}"}
-    body = _multipart(csv_path, csv_path.with_suffix(".body"))
-    started = time.perf_counter()
+def _post_body(url: str, body: Path, headers: dict[str, str]) -> requests.Response:
+    """POST the multipart ``body`` file to ``url``, streamed from disk."""
     with body.open("rb") as stream:
-        response = requests.post(
-            f"{base}/api/v1/projects/{seeded['project']}/datasets/", data=stream, timeout=600,
-            headers={**headers, "Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})
+        return requests.post(url, data=stream, timeout=600, headers={
+            **headers, "Content-Type": f"multipart/form-data; boundary={BOUNDARY}"})
+
+
+def _upload_until_ready(base: str, seeded: dict, body: Path) -> dict[str, float]:
+    headers = {"Authorization": f"Token {seeded['token']}"}
+    started = time.perf_counter()
+    response = _post_body(f"{base}/api/v1/projects/{seeded['project']}/datasets/", body,
+                          headers)
     answered = time.perf_counter() - started
     if response.status_code not in (201, 202):
         raise SystemExit(f"upload refused: {response.status_code} {response.text[:500]}")
@@ -150,15 +157,30 @@ def _upload_until_ready(base: str, seeded: dict, csv_path: Path) -> dict[str, fl
             "table_mb": dataset["memory_bytes"] / 2**20}
 
 
-def _bare_pyarrow(csv_path: Path, folder: Path) -> float:
-    out = folder / "pyarrow.json"
-    subprocess.run([sys.executable, "-m", "bench.ingest.stages", "pyarrow", str(csv_path),
+def _stage_seconds(stage: str, csv_path: Path, folder: Path) -> float:
+    """Seconds of one ``bench.ingest.stages`` stage, run in a process of its own."""
+    out = folder / f"{stage}.json"
+    subprocess.run([sys.executable, "-m", "bench.ingest.stages", stage, str(csv_path),
                     str(out)], cwd=REPO, check=True)
     return float(json.loads(out.read_text())["seconds"])
 
 
+def _bare_transfers(body: Path, env: dict[str, str], times: int) -> list[float]:
+    """Seconds to POST ``body`` to an app that only counts its bytes (``sink.py``)."""
+    seconds = []
+    with serve_asgi("bench.ingest.sink:app", "/", env, SINK_PORT) as base:
+        for _ in range(times):
+            started = time.perf_counter()
+            response = _post_body(f"{base}/", body, {})
+            seconds.append(time.perf_counter() - started)
+            if response.text != str(body.stat().st_size):
+                raise SystemExit(f"the sink read {response.text} bytes of {body.stat().st_size}")
+    return seconds
+
+
 def _markdown(rows: int, size_mb: float, uploads: list[dict], sampler: PeakSampler,
-              arrow_s: float) -> str:
+              floors: dict[str, float]) -> str:
+    arrow_s, transfer_s, engine_s = floors["pyarrow"], floors["transfer"], floors["engine"]
     seconds = statistics.median(upload["seconds"] for upload in uploads)
     request_s = statistics.median(upload["request_s"] for upload in uploads)
     table_mb = uploads[0]["table_mb"]
@@ -177,6 +199,13 @@ def _markdown(rows: int, size_mb: float, uploads: list[dict], sampler: PeakSampl
         f"Worker tree peak above idle / table = {(worker[0] - worker[1]) / table_mb:.1f}x; "
         f"largest process / table = {sampler.largest_process / table_mb:.1f}x; web peak above "
         f"idle: {web[0] - web[1]:.0f} MB.",
+        f"- The floor of any design that parses only once the upload has arrived (medians of "
+        f"{len(uploads)}): the same body sent to an app that only counts its bytes "
+        f"(`bench/ingest/sink.py`, under uvicorn) took {transfer_s:.2f} s "
+        f"({transfer_s / arrow_s:.1f}x the bare read), and the engine's read and profile alone, "
+        f"in a fresh process, {engine_s:.2f} s ({engine_s / arrow_s:.1f}x): together "
+        f"{(transfer_s + engine_s) / arrow_s:.1f}x, before Django, storage, the queue and the "
+        f"polling add anything.",
     ]) + "\n"
 
 
@@ -200,14 +229,18 @@ def main() -> None:
             capture_output=True, text=True).stdout.strip().splitlines()[-1])
         csv_path = folder / "mixed.csv"
         size_mb = write_mixed_csv(csv_path, args.rows) / 1e6
-        arrow_s = statistics.median(_bare_pyarrow(csv_path, folder)
-                                    for _ in range(args.uploads))
+        body = _multipart(csv_path, folder / "upload.body")
+        bare = [(_stage_seconds("pyarrow", csv_path, folder),
+                 _stage_seconds("daria", csv_path, folder)) for _ in range(args.uploads)]
+        floors = {"pyarrow": statistics.median(arrow for arrow, _ in bare),
+                  "engine": statistics.median(engine for _, engine in bare),
+                  "transfer": statistics.median(_bare_transfers(body, env, args.uploads))}
         with _worker(env) as worker, serve_daria(env, PORT) as base:
             web_pid = _listening_pid(PORT)
             with PeakSampler({"web": web_pid, "worker": worker.pid}) as sampler:
-                uploads = [_upload_until_ready(base, seeded, csv_path)
+                uploads = [_upload_until_ready(base, seeded, body)
                            for _ in range(args.uploads)]
-    print(_markdown(args.rows, size_mb, uploads, sampler, arrow_s))
+    print(_markdown(args.rows, size_mb, uploads, sampler, floors))
 
 
 def _listening_pid(port: int) -> int:
