@@ -32,13 +32,16 @@ COMMIT_LINE = re.compile(r"^@[0-9a-f]{40}$")
 
 
 def _git(*args: str) -> str:
-    return subprocess.run(["git", *args], check=True, capture_output=True, text=True).stdout
+    """The output of a git command, with any bytes that are not UTF-8 replaced."""
+    return subprocess.run(["git", *args], check=True,
+                          capture_output=True).stdout.decode("utf-8", "replace")
 
 
 def tracked_files() -> list[str]:
     """The files git tracks (the baseline itself aside), relative to the repository root."""
-    return [name for name in _git("ls-files").splitlines()
-            if Path(name).is_file() and name != str(BASELINE)]
+    # -z: names as they are (not quoted octal escapes for non-ASCII), whatever they hold.
+    return [name for name in _git("ls-files", "-z").split("\0")
+            if name and Path(name).is_file() and name != str(BASELINE)]
 
 
 def historical_lines() -> dict[str, dict[str, str]]:
@@ -51,10 +54,9 @@ def historical_lines() -> dict[str, dict[str, str]]:
     """
     lines: dict[str, dict[str, str]] = {}
     commit, added, in_header = "", None, False
-    log = subprocess.run(
-        ["git", "-c", "core.quotePath=false", "log", "--all", "--format=@%H", "-p",
-         "--unified=0", "--no-renames", "--diff-filter=AM", "--no-color", "--no-ext-diff",
-         "--text"], check=True, capture_output=True).stdout.decode("utf-8", "replace")
+    log = _git("-c", "core.quotePath=false", "log", "--all", "--format=@%H", "-p",
+               "--unified=0", "--no-renames", "--diff-filter=AM", "--no-color", "--no-ext-diff",
+               "--text")
     for line in log.split("\n"):
         if COMMIT_LINE.match(line):
             commit, added, in_header = line[1:], None, False

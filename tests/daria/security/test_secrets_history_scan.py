@@ -10,7 +10,7 @@ import pytest
 from detect_secrets.core import baseline
 from detect_secrets.settings import transient_settings
 
-from scripts.check_secrets import BASELINE, historical_lines, scan_history
+from scripts.check_secrets import BASELINE, historical_lines, scan_history, tracked_files
 
 FAKE_KEY_LINE = 'aws_key = "AKIAIOSFODNN7EXAMPLQ"'  # pragma: allowlist secret
 # The project's reviewed baseline: its plugins and filters are the ones CI scans with.
@@ -61,3 +61,10 @@ def test_lines_the_current_file_still_holds_are_left_to_the_current_scan(repo: P
     with transient_settings(REVIEWED):
         assert scan_history(REVIEWED, {"settings.py"}) == []
         assert len(scan_history(REVIEWED, set())) == 1
+
+
+def test_tracked_files_keep_non_ascii_names(repo: Path) -> None:
+    _commit(repo, "데이터 notes.md", "one\n", "a Korean file name")
+    _commit(repo, "plain.md", "two\n", "an ASCII file name")
+
+    assert sorted(tracked_files()) == ["plain.md", "데이터 notes.md"]
