@@ -5,9 +5,12 @@ handler runs, so without this wrapper a 2 GB upload would be written to disk bef
 :class:`~daria.lib.uploads.CappedTemporaryFileUploadHandler` could refuse it. The wrapper stops
 reading at the cap: a body declared longer than the cap is not read at all, and a body without a
 declared length (chunked) is cut as soon as it passes the cap, its length then declared as what
-was received (a chunked body under the cap is left to Django, which reads the declared length).
-Django then sees a declared length over the cap, and the upload handler answers its usual 413
-(``file_too_large``, in the user's language) before parsing anything.
+was received. Django then sees a declared length over the cap, and the upload handler answers its
+usual 413 (``file_too_large``, in the user's language) before parsing anything.
+
+Django's request parsers read only as many bytes as the request declares, so a chunked body under
+the cap gets its received length declared too once it has ended: a client that streams its upload
+(``curl -T``, a generator body in ``requests``) is served like one that declares the length.
 """
 
 from __future__ import annotations
@@ -44,9 +47,11 @@ class BodyCap:
 
 def _capped_receive(scope: MutableMapping[str, Any], receive: Receive, cap: int) -> Receive:
     """``receive`` that ends the body at once when its declared length is over ``cap``, or as
-    soon as more than ``cap`` bytes came. A body cut short is never read further: Django's wait
-    for a disconnect then waits until the answer is sent, and the server drops the rest."""
-    declared_over = (_declared_length(scope) or 0) > cap
+    soon as more than ``cap`` bytes came, and declares the length of a chunked body once it has
+    ended. A body cut short is never read further: Django's wait for a disconnect then waits
+    until the answer is sent, and the server drops the rest."""
+    declared = _declared_length(scope)
+    declared_over = (declared or 0) > cap
     received = 0
     cut = False
 
@@ -65,6 +70,8 @@ def _capped_receive(scope: MutableMapping[str, Any], receive: Receive, cap: int)
             cut = True
             _declare_length(scope, received)
             return dict(_END_OF_BODY)
+        if declared is None and received and not message.get("more_body", False):
+            _declare_length(scope, received)
         return message
 
     return capped

@@ -1,5 +1,5 @@
 """The ASGI app stops reading a request body at the upload cap, and answers 413 in the user's
-language; a body under the cap is served as before."""
+language; a body under the cap is served whole, whether its length is declared or chunked."""
 
 from __future__ import annotations
 
@@ -83,11 +83,12 @@ def test_a_body_over_the_cap_is_not_read_past_it(upload: tuple[str, dict[str, st
     assert not Dataset.objects.exists() and stored_files("datasets") == []
 
 
+@pytest.mark.parametrize("declare_length", [True, False], ids=["declared", "chunked"])
 def test_a_body_under_the_cap_is_read_whole_and_stored(
-        upload: tuple[str, dict[str, str]]) -> None:
+        upload: tuple[str, dict[str, str]], declare_length: bool) -> None:
     content = churn_csv(n_rows=200)
     body = _multipart(content)
-    status, answer, taken = _post(upload, body, {}, declare_length=True)
+    status, answer, taken = _post(upload, body, {}, declare_length)
     assert status == 201, answer
     assert taken == len(body)
     assert answer["n_rows"] == 200
