@@ -25,7 +25,7 @@ from automl_core.data.profile import profile_frame
 from automl_core.data.splits import default_n_folds, make_folds
 from automl_core.data.target import prepare_target
 from automl_core.data.task import Task
-from automl_core.ensemble.selection import select_ensemble
+from automl_core.ensemble.selection import blend_or_first, select_ensemble
 from automl_core.evaluation.cv import PreparedData
 from automl_core.evaluation.metrics import METRICS, MetricName, get_metric
 from automl_core.evaluation.runner import TrialRunner
@@ -176,6 +176,8 @@ class AutoML:
             members.append(self._refit(record, features, y, deadline))
             held_bytes += _fitted_bytes(members[-1])
             kept[number] = selection.weights[number]
+        kept = blend_or_first(kept, candidates, data.y[rows], metric)
+        members = members[:len(kept)]
         self.model_ = EnsembleModel(members, [float(w) for w in kept.values()])
         self.ensemble_ = kept
         blend = sum(w * runner.predictions[n][rows] for n, w in self.ensemble_.items())

@@ -47,3 +47,19 @@ def select_ensemble(predictions: Mapping[int, np.ndarray], y: np.ndarray, metric
             break
     score = -best_loss if metric.greater_is_better else best_loss
     return EnsembleSelection(best_weights, float(score))
+
+
+def blend_or_first(weights: Mapping[int, int], predictions: Mapping[int, np.ndarray],
+                   y: np.ndarray, metric: Metric) -> dict[int, int]:
+    """``weights``, or the first member alone when the weighted blend scores worse than it.
+
+    A selection never scores worse than its best member, but only while every member stays in.
+    Members left out afterwards (no time left to refit them, or no memory) can leave a blend
+    worse than its first member alone; the first is the one always kept.
+    """
+    first = next(iter(weights))
+    blend = np.sum([w * predictions[k] for k, w in weights.items()], axis=0) / \
+        sum(weights.values())
+    if metric.loss(metric.score(y, blend)) > metric.loss(metric.score(y, predictions[first])):
+        return {first: weights[first]}
+    return dict(weights)

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from automl_core.ensemble.selection import select_ensemble
+from automl_core.ensemble.selection import blend_or_first, select_ensemble
 from automl_core.evaluation.metrics import METRICS, MetricName
 
 
@@ -43,3 +43,22 @@ def test_regression_predictions_can_be_ensembled():
     selection = select_ensemble(predictions, y, METRICS[MetricName.RMSE])
     assert selection.score < min(METRICS[MetricName.RMSE].score(y, p)
                                  for p in predictions.values())
+
+
+def test_a_blend_worse_than_its_first_member_falls_back_to_it():
+    metric = METRICS[MetricName.ROC_AUC]
+    y = np.array([0, 0, 1, 1] * 25)
+    good = np.column_stack([1 - y * 0.8 - 0.1, y * 0.8 + 0.1])  # ranks every row right
+    wrong = good[:, ::-1]  # ranks every row the wrong way round
+    # What is left of a selection once a member that balanced ``wrong`` could not be refit.
+    assert blend_or_first({1: 1, 2: 3}, {1: good, 2: wrong}, y, metric) == {1: 1}
+
+
+def test_a_blend_at_least_as_good_as_its_first_member_is_kept():
+    metric = METRICS[MetricName.LOG_LOSS]
+    y, predictions = _noisy_models(0)
+    weights = select_ensemble(predictions, y, metric).weights
+    first = max(weights, key=lambda k: metric.loss(metric.score(y, predictions[k])))
+    ordered = {first: weights[first], **{k: w for k, w in weights.items() if k != first}}
+    assert len(ordered) > 1
+    assert blend_or_first(ordered, predictions, y, metric) == ordered
