@@ -177,7 +177,7 @@ class AutoML:
             held_bytes += _fitted_bytes(members[-1])
             kept[number] = selection.weights[number]
         kept = blend_or_first(kept, candidates, data.y[rows], metric)
-        members = members[:len(kept)]
+        members = members[:len(kept)]  # in the order of ``kept``: all of them, or the first
         self.model_ = EnsembleModel(members, [float(w) for w in kept.values()])
         self.ensemble_ = kept
         blend = sum(w * runner.predictions[n][rows] for n, w in self.ensemble_.items())
