@@ -213,7 +213,8 @@ def main() -> None:
     """Migrate, seed, serve, upload, measure and print the Markdown section."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--uploads", type=int, default=3, help="uploads (and bare reads) timed")
+    parser.add_argument("--uploads", type=int, default=3,
+                        help="uploads timed, and as many bare reads, engine runs and transfers")
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ or "REDIS_URL" not in os.environ:
         sys.exit("Set DATABASE_URL (a throwaway PostgreSQL database) and REDIS_URL.")
