@@ -25,6 +25,7 @@ from automl_core.data.profile import profile_frame
 from automl_core.data.splits import default_n_folds, make_folds
 from automl_core.data.target import prepare_target
 from automl_core.data.task import Task
+from automl_core.diagnostics.oof import ensemble_oof
 from automl_core.ensemble.selection import blend_or_first, select_ensemble
 from automl_core.evaluation.cv import PreparedData
 from automl_core.evaluation.metrics import METRICS, MetricName, get_metric
@@ -176,12 +177,11 @@ class AutoML:
             members.append(self._refit(record, features, y, deadline))
             held_bytes += _fitted_bytes(members[-1])
             kept[number] = selection.weights[number]
-        kept = blend_or_first(kept, candidates, data.y[rows], metric)
+        kept = blend_or_first(kept, runner.predictions, rows, data.y, metric)
         members = members[:len(kept)]  # in the order of ``kept``: all of them, or the first
         self.model_ = EnsembleModel(members, [float(w) for w in kept.values()])
         self.ensemble_ = kept
-        blend = sum(w * runner.predictions[n][rows] for n, w in self.ensemble_.items())
-        blend = blend / sum(self.ensemble_.values())
+        blend = ensemble_oof(runner.predictions, kept, rows)
         self.metrics_ = {name.value: m.score(data.y[rows], blend)
                          for name, m in METRICS.items() if data.task in m.tasks}
 

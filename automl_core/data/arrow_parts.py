@@ -15,6 +15,7 @@ one stream, whose result and errors are the reference.
 
 from __future__ import annotations
 
+import copy
 import os
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -72,17 +73,13 @@ def part_ranges(text: TextSource, cores: int) -> list[tuple[int, int]]:
 
 def _later_options(read_options: pacsv.ReadOptions, convert_options: pacsv.ConvertOptions,
                    schema: pa.Schema) -> tuple[pacsv.ReadOptions, pacsv.ConvertOptions]:
-    """The options of the parts after the first: no header line to skip, the first part's
-    column types."""
-    later_read = pacsv.ReadOptions(block_size=read_options.block_size,
-                                   autogenerate_column_names=True,
-                                   encoding=read_options.encoding)
-    later_convert = pacsv.ConvertOptions(
-        null_values=convert_options.null_values, true_values=convert_options.true_values,
-        false_values=convert_options.false_values,
-        strings_can_be_null=convert_options.strings_can_be_null,
-        timestamp_parsers=convert_options.timestamp_parsers,
-        column_types={field.name: field.type for field in schema})
+    """The options of the parts after the first: the same, but with no header line to skip and
+    the first part's column types."""
+    later_read = copy.copy(read_options)
+    later_read.skip_rows_after_names = 0
+    later_read.skip_rows = 0
+    later_convert = copy.copy(convert_options)
+    later_convert.column_types = {field.name: field.type for field in schema}
     return later_read, later_convert
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from automl_core.diagnostics.oof import ensemble_oof
 from automl_core.evaluation.metrics import Metric
 
 
@@ -50,16 +51,18 @@ def select_ensemble(predictions: Mapping[int, np.ndarray], y: np.ndarray, metric
 
 
 def blend_or_first(weights: Mapping[int, int], predictions: Mapping[int, np.ndarray],
-                   y: np.ndarray, metric: Metric) -> dict[int, int]:
+                   rows: np.ndarray, y: np.ndarray, metric: Metric) -> dict[int, int]:
     """``weights``, or the first member alone when the weighted blend scores worse than it.
 
-    A selection never scores worse than its best member, but only while every member stays in.
-    Members left out afterwards (no time left to refit them, or no memory) can leave a blend
-    worse than its first member alone; the first is the one always kept.
+    ``predictions`` are the members' full-length out-of-fold predictions, scored against ``y``
+    on ``rows`` (as in :func:`~automl_core.diagnostics.oof.ensemble_oof`). A selection never
+    scores worse than its best member, but only while every member stays in. Members left out
+    afterwards (no time left to refit them, or no memory) can leave a blend worse than its
+    first member alone; the first is the one always kept.
     """
     first = next(iter(weights))
-    blend = np.sum([w * predictions[k] for k, w in weights.items()], axis=0) / \
-        sum(weights.values())
-    if metric.loss(metric.score(y, blend)) > metric.loss(metric.score(y, predictions[first])):
+    blend = ensemble_oof(predictions, weights, rows)
+    alone = predictions[first][rows]
+    if metric.loss(metric.score(y[rows], blend)) > metric.loss(metric.score(y[rows], alone)):
         return {first: weights[first]}
     return dict(weights)

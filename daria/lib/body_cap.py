@@ -68,10 +68,9 @@ def _capped_receive(scope: MutableMapping[str, Any], receive: Receive, cap: int)
         received += len(message.get("body", b""))
         if received > cap:
             cut = True
-            _declare_length(scope, received)
-            return dict(_END_OF_BODY)
-        if declared is None and received and not message.get("more_body", False):
-            _declare_length(scope, received)
+            message = dict(_END_OF_BODY)
+        if (cut or declared is None) and received and not message.get("more_body", False):
+            _declare_length(scope, received)  # a cut body, or a chunked one that has ended
         return message
 
     return capped

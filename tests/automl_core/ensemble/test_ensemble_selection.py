@@ -51,7 +51,8 @@ def test_a_blend_worse_than_its_first_member_falls_back_to_it():
     good = np.column_stack([1 - y * 0.8 - 0.1, y * 0.8 + 0.1])  # ranks every row right
     wrong = good[:, ::-1]  # ranks every row the wrong way round
     # What is left of a selection once a member that balanced ``wrong`` could not be refit.
-    assert blend_or_first({1: 1, 2: 3}, {1: good, 2: wrong}, y, metric) == {1: 1}
+    rows = np.arange(len(y))
+    assert blend_or_first({1: 1, 2: 3}, {1: good, 2: wrong}, rows, y, metric) == {1: 1}
 
 
 def test_a_blend_at_least_as_good_as_its_first_member_is_kept():
@@ -61,4 +62,4 @@ def test_a_blend_at_least_as_good_as_its_first_member_is_kept():
     first = max(weights, key=lambda k: metric.loss(metric.score(y, predictions[k])))
     ordered = {first: weights[first], **{k: w for k, w in weights.items() if k != first}}
     assert len(ordered) > 1
-    assert blend_or_first(ordered, predictions, y, metric) == ordered
+    assert blend_or_first(ordered, predictions, np.arange(len(y)), y, metric) == ordered
